@@ -1,0 +1,1 @@
+"""Simulated Hummingbot instances: each trades through ccxt on the exchange simulator."""
