@@ -59,4 +59,6 @@ async def db_transaction(request: Request) -> AsyncIterator[Connection]:
         yield connection
 
 
-DbConn = Annotated[Connection, Depends(db_transaction)]
+# scope="function": commit before the response is sent, so a 2xx means the change is durable
+# and a commit failure answers 500 instead of arriving after a success was already reported.
+DbConn = Annotated[Connection, Depends(db_transaction, scope="function")]
