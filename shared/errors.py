@@ -8,6 +8,7 @@ request id and nothing of its internals.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
@@ -29,9 +30,10 @@ class ErrorBody(BaseModel):
 class AppError(Exception):
     status_code: ClassVar[int] = 400
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, *, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.headers = dict(headers or {})
 
     @property
     def error(self) -> str:
@@ -84,6 +86,10 @@ class TooManyRequests(AppError):
 
     status_code = 429
 
+    def __init__(self, detail: str, *, retry_after_s: int | None = None) -> None:
+        headers = {"Retry-After": str(retry_after_s)} if retry_after_s is not None else None
+        super().__init__(detail, headers=headers)
+
 
 class DependencyUnavailable(AppError):
     """A dependency (database, NATS, exchange, Hummingbot) did not answer."""
@@ -117,7 +123,9 @@ def _describe_validation(exc: RequestValidationError) -> tuple[bool, list[dict[s
 
 async def _app_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return error_response(exc.status_code, exc.error, exc.detail)
+    response = error_response(exc.status_code, exc.error, exc.detail)
+    response.headers.update(exc.headers)
+    return response
 
 
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
