@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.trading_bridge.lifecycle import bridge_parts
 from services.trading_bridge.settings import TradingBridgeSettings
 from shared.app import create_service_app
 
@@ -19,4 +20,5 @@ def create_app(settings: TradingBridgeSettings | None = None) -> FastAPI:
         settings=settings or TradingBridgeSettings(),
         migrations=MIGRATIONS,
         routers=[],
+        parts=bridge_parts,
     )
