@@ -81,6 +81,7 @@ async def siwe_login(
     chain is not this installation's, the nonce is unknown, used or expired, or the wallet
     belongs to no client.
     """
+    await throttle.check("siwe-login")
     return await service.sign_in_with_ethereum(db, _settings(request), throttle, credentials)
 
 

@@ -105,7 +105,7 @@ async def sign_in_with_ethereum(
 ) -> ClientAccessToken:
     """Verify a signed sign-in message; consume its nonce; a token for the wallet's client."""
     sign_in = siwe_message.parse(credentials.message)
-    await throttle.check("siwe-login", sign_in.address)
+    await throttle.check_name("siwe-login", sign_in.address)
     siwe_message.verify(sign_in, credentials.signature)
     _check_audience(settings, sign_in)
     client = await _client_of(conn, sign_in.address)

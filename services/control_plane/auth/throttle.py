@@ -26,9 +26,18 @@ class LoginThrottle:
     limit: int
     client_ip: str
 
-    async def check(self, endpoint: str, name: str) -> None:
-        """Count this attempt; refuse it with 429 if the IP or the name is over the limit."""
-        keys = (f"{endpoint}:ip:{self.client_ip}", f"{endpoint}:name:{name.lower()}")
+    async def check(self, endpoint: str, name: str | None = None) -> None:
+        """Count this attempt for the caller's IP (and `name`); 429 if either is over the limit."""
+        keys = [f"{endpoint}:ip:{self.client_ip}"]
+        if name is not None:
+            keys.append(f"{endpoint}:name:{name.lower()}")
+        await self._count(keys)
+
+    async def check_name(self, endpoint: str, name: str) -> None:
+        """Count this attempt for `name` alone (its IP was counted when the request arrived)."""
+        await self._count([f"{endpoint}:name:{name.lower()}"])
+
+    async def _count(self, keys: list[str]) -> None:
         async with self.pool.acquire() as conn:
             windows = [await repository.count_attempt(conn, key, WINDOW_S) for key in keys]
             if any(window.attempts == 1 for window in windows):

@@ -1,0 +1,276 @@
+"""Sign-In With Ethereum: a real wallet signs the server's EIP-4361 message and gets a client token.
+
+Every refusal is a 401 that says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from eth_account.signers.local import LocalAccount
+
+from services.control_plane.auth.siwe_message import challenge
+from shared.auth import decode_token
+from tests.integration.control_plane.auth_fixtures import (
+    AuthService,
+    auth_service,
+    make_client,
+    new_wallet,
+    sign,
+)
+
+
+async def _nonce(
+    service: AuthService, wallet: LocalAccount, chain_id: int | None = None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"address": wallet.address}
+    if chain_id is not None:
+        body["chain_id"] = chain_id
+    response = await service.http.post("/api/auth/siwe/nonce", json=body)
+    assert response.status_code == 200, response.text
+    issued: dict[str, Any] = response.json()
+    return issued
+
+
+async def _login(service: AuthService, message: str, signature: str) -> httpx.Response:
+    return await service.http.post(
+        "/api/auth/siwe/login", json={"message": message, "signature": signature}
+    )
+
+
+def _message_for(
+    service: AuthService,
+    wallet: LocalAccount,
+    nonce: str,
+    *,
+    domain: str | None = None,
+    chain_id: int = 1,
+) -> str:
+    """A message the wallet's own software could build for an issued nonce."""
+    return challenge(
+        domain=domain or service.settings.siwe_domain,
+        uri=service.settings.siwe_uri,
+        address=wallet.address,
+        chain_id=chain_id,
+        nonce=nonce,
+        expires_at=datetime.now(UTC) + timedelta(minutes=5),
+    )
+
+
+async def test_signed_message_logs_the_wallets_client_in(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        client_id = await make_client(service.pool, wallet.address, name="Sharp Token")
+        issued = await _nonce(service, wallet)
+        response = await _login(service, issued["message"], sign(wallet, issued["message"]))
+        assert response.status_code == 200, response.text
+        token = response.json()["access_token"]
+        me = await service.http.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"})
+
+    body = response.json()
+    principal = decode_token(token, service.settings.jwt_public_key)
+    assert principal.role == "client"
+    assert principal.client_id == client_id
+    assert principal.account == body["client"]["account_identifier"]
+    assert body["client"] == {
+        "id": str(client_id),
+        "name": "Sharp Token",
+        "account_identifier": principal.account,
+    }
+    assert body["token_type"] == "bearer"
+    assert body["expires_in"] == service.settings.access_token_ttl_s
+    assert me.json()["client"]["name"] == "Sharp Token"
+    assert me.json()["subject"] == wallet.address.lower()
+
+
+async def test_nonce_message_is_eip4361_for_this_domain_and_wallet(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(
+        database_url,
+        nats_url,
+        schema_suffix,
+        siwe_domain="dash.example",
+        siwe_uri="https://dash.example",
+    ) as service:
+        issued = await _nonce(service, wallet)
+
+    lines = issued["message"].splitlines()
+    assert lines[0] == "dash.example wants you to sign in with your Ethereum account:"
+    assert lines[1] == wallet.address
+    assert "URI: https://dash.example" in lines
+    assert "Chain ID: 1" in lines
+    assert f"Nonce: {issued['nonce']}" in lines
+    assert any(line.startswith("Expiration Time: ") for line in lines)
+
+
+async def test_replayed_nonce_is_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        await make_client(service.pool, wallet.address)
+        issued = await _nonce(service, wallet)
+        signature = sign(wallet, issued["message"])
+        first = await _login(service, issued["message"], signature)
+        replay = await _login(service, issued["message"], signature)
+
+    assert first.status_code == 200
+    assert replay.status_code == 401
+    assert replay.json() == {
+        "error": "Unauthorized",
+        "detail": "the nonce was already used: this sign-in is a replay",
+    }
+
+
+async def test_concurrent_logins_with_one_nonce_let_exactly_one_in(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        await make_client(service.pool, wallet.address)
+        issued = await _nonce(service, wallet)
+        signature = sign(wallet, issued["message"])
+        answers = await asyncio.gather(
+            *(_login(service, issued["message"], signature) for _ in range(6))
+        )
+
+    assert sorted(answer.status_code for answer in answers) == [200, 401, 401, 401, 401, 401]
+
+
+async def test_expired_message_is_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix, siwe_nonce_ttl_s=0) as service:
+        await make_client(service.pool, wallet.address)
+        issued = await _nonce(service, wallet)
+        response = await _login(service, issued["message"], sign(wallet, issued["message"]))
+
+    assert response.status_code == 401
+    assert "expired" in response.json()["detail"]
+
+
+async def test_expired_nonce_is_refused_even_if_the_message_claims_more_time(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix, siwe_nonce_ttl_s=0) as service:
+        await make_client(service.pool, wallet.address)
+        issued = await _nonce(service, wallet)
+        message = _message_for(service, wallet, issued["nonce"])
+        response = await _login(service, message, sign(wallet, message))
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == "the nonce has expired: request a new one"
+
+
+async def test_message_for_another_domain_is_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        await make_client(service.pool, wallet.address)
+        issued = await _nonce(service, wallet)
+        message = _message_for(service, wallet, issued["nonce"], domain="phishing.example")
+        response = await _login(service, message, sign(wallet, message))
+
+    assert response.status_code == 401
+    assert "domain 'phishing.example'" in response.json()["detail"]
+
+
+async def test_message_altered_after_signing_is_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        await make_client(service.pool, wallet.address)
+        issued = await _nonce(service, wallet)
+        signature = sign(wallet, issued["message"])
+        altered = issued["message"].replace("Expiration Time: 20", "Expiration Time: 29")
+        response = await _login(service, altered, signature)
+
+    assert altered != issued["message"]
+    assert response.status_code == 401
+    assert "signature does not match" in response.json()["detail"]
+
+
+async def test_message_naming_a_client_wallet_signed_by_another_key_is_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    victim, attacker = new_wallet(), new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        await make_client(service.pool, victim.address)
+        issued = await _nonce(service, victim)
+        response = await _login(service, issued["message"], sign(attacker, issued["message"]))
+
+    assert response.status_code == 401
+    assert "signature does not match" in response.json()["detail"]
+
+
+async def test_wallet_of_no_client_is_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        issued = await _nonce(service, wallet)
+        response = await _login(service, issued["message"], sign(wallet, issued["message"]))
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == (
+        f"wallet {wallet.address.lower()} is not registered to any client"
+    )
+
+
+async def test_chain_not_accepted_is_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix, siwe_chain_ids=[1]) as service:
+        await make_client(service.pool, wallet.address)
+        issued = await _nonce(service, wallet)
+        message = _message_for(service, wallet, issued["nonce"], chain_id=5)
+        login = await _login(service, message, sign(wallet, message))
+        nonce_for_chain = await service.http.post(
+            "/api/auth/siwe/nonce", json={"address": wallet.address, "chain_id": 5}
+        )
+
+    assert login.status_code == 401
+    assert login.json()["detail"] == "chain id 5 is not accepted (accepted: [1])"
+    assert nonce_for_chain.status_code == 422
+
+
+async def test_nonce_issued_for_another_wallet_is_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet, other = new_wallet(), new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        await make_client(service.pool, wallet.address)
+        issued_to_other = await _nonce(service, other)
+        message = _message_for(service, wallet, issued_to_other["nonce"])
+        response = await _login(service, message, sign(wallet, message))
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == "the nonce was issued for another wallet or chain"
+
+
+async def test_made_up_nonce_and_garbage_message_are_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        await make_client(service.pool, wallet.address)
+        message = _message_for(service, wallet, "0123456789abcdef")
+        made_up = await _login(service, message, sign(wallet, message))
+        garbage = await _login(service, "hello", sign(wallet, "hello"))
+
+    assert made_up.status_code == 401
+    assert made_up.json()["detail"].startswith("unknown nonce")
+    assert garbage.status_code == 401
+    assert garbage.json()["detail"] == "the sign-in message is not a valid EIP-4361 message"
