@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ccxt.async_support as ccxt
 from ccxt.async_support import Exchange
-from shared.exchange_hosts import point_at
+from shared.exchange_hosts import rewrite_api_hosts, spot_only_options
 
 from simulators.hummingbot.accounts import (
     AccountError,
@@ -26,10 +26,14 @@ def open_exchange(
             "apiKey": credentials.api_key,
             "secret": credentials.secret,
             "timeout": REQUEST_TIMEOUT_MS,
+            # The exchange simulator enforces Binance's weight limit; ccxt's own throttle
+            # (up to a second per myTrades call) would only slow every bot down.
+            "enableRateLimit": False,
+            "options": spot_only_options(),
         }
     )
     exchange.timeout_on_exit = 0
-    point_at(exchange, exchange_url)
+    rewrite_api_hosts(exchange, exchange_url)
     return exchange
 
 

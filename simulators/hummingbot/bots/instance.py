@@ -188,6 +188,7 @@ class BotInstance:
                 await self._cancel_all_orders(sessions)
         finally:
             await sessions.close()
+            self.logbook.info(BOT_LOG, f"Stopped ({self.state})")
 
     async def _cancel_all_orders(self, sessions: ExchangeSessions) -> None:
         for controller in self.controllers:
