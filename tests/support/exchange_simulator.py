@@ -34,6 +34,25 @@ DEFAULT_MARKETS = {
 
 
 @dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+
+
+class RecordingApp:
+    """The simulator app, noting each request's method and path (control calls included)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.requests: list[Request] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            self.requests.append(Request(scope["method"], scope["path"]))
+        await self.app(scope, receive, send)
+
+
+@dataclass(frozen=True)
 class ApiKey:
     api_key: str
     api_secret: str
@@ -43,6 +62,7 @@ class ApiKey:
 class RunningExchange:
     url: str
     control: httpx.AsyncClient
+    recorder: RecordingApp
     _clients: list[ccxt.binance] = field(default_factory=list)
     _key_numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -73,6 +93,10 @@ class RunningExchange:
         rewrite_api_hosts(client, self.url)
         self._clients.append(client)
         return client
+
+    def binance_requests(self) -> list[Request]:
+        """Requests made to the Binance API so far (not to the `/sim` control API)."""
+        return [r for r in self.recorder.requests if not r.path.startswith("/sim/")]
 
     async def post(self, path: str, payload: Mapping[str, Any]) -> Any:
         response = await self.control.post(path, json=dict(payload))
@@ -106,9 +130,9 @@ async def running_exchange(
     config: Mapping[str, Any] | None = None, seed: int = 0
 ) -> AsyncIterator[RunningExchange]:
     """A simulator on a free loopback port: `DEFAULT_MARKETS` unless `config` says otherwise."""
-    app = create_app(config if config is not None else DEFAULT_MARKETS, seed=seed)
+    app = RecordingApp(create_app(config if config is not None else DEFAULT_MARKETS, seed=seed))
     async with serve(app) as url, httpx.AsyncClient(base_url=url) as control:
-        sim = RunningExchange(url, control)
+        sim = RunningExchange(url, control, app)
         try:
             yield sim
         finally:
