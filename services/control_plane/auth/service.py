@@ -21,7 +21,7 @@ from services.control_plane.auth.tokens import issue_token
 from services.control_plane.clients import repository as clients
 from services.control_plane.clients.schemas import Client
 from services.control_plane.settings import ControlPlaneSettings
-from services.control_plane.wallets.chains import parse_address
+from services.control_plane.wallets.chains import InvalidAddress, parse_address
 from shared.auth import Principal
 from shared.db import Connection, Pool
 from shared.errors import DependencyUnavailable, Unauthorized, Unprocessable
@@ -35,7 +35,9 @@ USED_NONCE_MEMORY_S = 86_400
 def _access_token(settings: ControlPlaneSettings, principal: Principal) -> AccessToken:
     private_key = settings.jwt_private_key.get_secret_value()
     if not private_key:
-        raise DependencyUnavailable("the token signing key (JWT_PRIVATE_KEY) is not configured")
+        raise DependencyUnavailable(
+            "the token signing key (CONTROL_PLANE_JWT_PRIVATE_KEY) is not configured"
+        )
     ttl_s = settings.access_token_ttl_s
     return AccessToken(access_token=issue_token(principal, private_key, ttl_s), expires_in=ttl_s)
 
@@ -80,16 +82,19 @@ async def issue_challenge(
         raise Unprocessable(
             f"chain id {chain_id} is not accepted (accepted: {settings.siwe_chain_ids})"
         )
+    try:
+        address = parse_address("evm", request.address)
+    except InvalidAddress as exc:
+        raise Unprocessable(str(exc)) from None
     nonce = siwe_message.new_nonce()
-    address = request.address.lower()
     await repository.delete_stale_nonces(conn, USED_NONCE_MEMORY_S)
     expires_at = await repository.insert_nonce(
-        conn, nonce, address, chain_id, settings.siwe_nonce_ttl_s
+        conn, nonce, address.key, chain_id, settings.siwe_nonce_ttl_s
     )
     message = siwe_message.challenge(
         domain=settings.siwe_domain,
         uri=settings.siwe_uri,
-        address=address,
+        address=address.display,
         chain_id=chain_id,
         nonce=nonce,
         expires_at=expires_at,

@@ -15,7 +15,6 @@ from typing import Any
 
 import abnf
 
-from services.control_plane.wallets.chains import parse_address
 from shared.errors import Unauthorized
 
 with warnings.catch_warnings():
@@ -44,10 +43,10 @@ def new_nonce() -> str:
 def challenge(
     *, domain: str, uri: str, address: str, chain_id: int, nonce: str, expires_at: datetime
 ) -> str:
-    """The complete EIP-4361 text for `address` to sign, valid until `expires_at`."""
+    """The complete EIP-4361 text for `address` (EIP-55) to sign, valid until `expires_at`."""
     message = siwe.SiweMessage(
         domain=domain,
-        address=parse_address("evm", address).display,
+        address=address,
         statement=STATEMENT,
         uri=uri,
         version="1",

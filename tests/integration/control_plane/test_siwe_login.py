@@ -110,6 +110,24 @@ async def test_nonce_message_is_eip4361_for_this_domain_and_wallet(
     assert any(line.startswith("Expiration Time: ") for line in lines)
 
 
+async def test_nonce_takes_a_lowercase_address_and_refuses_a_wrong_checksum(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    # EIP-55's own example address, with one letter's case flipped.
+    wrong_checksum = "0x52908400098527886e0F7030069857D2E4169EE7"
+    async with auth_service(database_url, nats_url, schema_suffix) as service:
+        lowercase = await service.http.post(
+            "/api/auth/siwe/nonce", json={"address": wallet.address.lower()}
+        )
+        miscased = await service.http.post("/api/auth/siwe/nonce", json={"address": wrong_checksum})
+
+    assert lowercase.status_code == 200
+    assert lowercase.json()["message"].splitlines()[1] == wallet.address
+    assert miscased.status_code == 422
+    assert "checksum" in miscased.json()["detail"]
+
+
 async def test_replayed_nonce_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
