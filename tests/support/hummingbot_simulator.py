@@ -74,8 +74,9 @@ class HummingbotClient:
 
     async def deploy(self, instance: str, account: str, configs: dict[str, dict[str, Any]]) -> str:
         """Save each controller config under its name, deploy them; the bot's name."""
-        for name, config in configs.items():
-            (await self.http.post(f"/controllers/configs/{name}", json=config)).raise_for_status()
+        for config_name, config in configs.items():
+            saved = await self.http.post(f"/controllers/configs/{config_name}", json=config)
+            saved.raise_for_status()
         deployment = {
             "instance_name": instance,
             "credentials_profile": account,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ccxt.async_support as ccxt
 from ccxt.async_support import Exchange
-from shared.exchange_hosts import rewrite_api_hosts, spot_only_options
 
+from shared.exchange_hosts import rewrite_api_hosts, spot_only_options
 from simulators.hummingbot.accounts import (
     AccountError,
     ConnectorSpec,
