@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from services.control_plane.api_keys.records import EncryptedKey, KeyRecord
+from services.control_plane.api_keys.secrets import EncryptedCredential
+from shared.db import Connection
+
+_SELECT = """
+SELECT k.id, k.client_id, c.account_identifier AS account, k.exchange, k.label,
+       k.api_key_masked, k.version, k.tracked_pairs, k.created_at, k.updated_at,
+       s.version AS status_version, s.state, s.detail, s.checked_at
+  FROM api_keys k
+  JOIN clients c ON c.id = k.client_id
+  LEFT JOIN connector_status s ON s.api_key_id = k.id
+"""
+_ENCRYPTED = (
+    "SELECT id, client_id, exchange, version, key_version, api_key_enc, api_secret_enc, "
+    "passphrase_enc, uid_enc FROM api_keys"
+)
+
+
+async def insert(
+    connection: Connection,
+    key_id: uuid.UUID,
+    client_id: uuid.UUID,
+    exchange: str,
+    label: str,
+    masked: str,
+    encrypted: EncryptedCredential,
+    tracked_pairs: list[str],
+) -> None:
+    blobs = encrypted.blobs
+    await connection.execute(
+        "INSERT INTO api_keys (id, client_id, exchange, label, api_key_masked, key_version, "
+        "api_key_enc, api_secret_enc, passphrase_enc, uid_enc, tracked_pairs) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        key_id,
+        client_id,
+        exchange,
+        label,
+        masked,
+        encrypted.key_version,
+        blobs["api_key"],
+        blobs["api_secret"],
+        blobs["passphrase"],
+        blobs["uid"],
+        tracked_pairs,
+    )
+
+
+async def get(connection: Connection, client_id: uuid.UUID, key_id: uuid.UUID) -> KeyRecord | None:
+    row = await connection.fetchrow(
+        _SELECT + " WHERE k.id = $1 AND k.client_id = $2", key_id, client_id
+    )
+    return KeyRecord.model_validate(dict(row)) if row else None
+
+
+async def for_client(connection: Connection, client_id: uuid.UUID) -> list[KeyRecord]:
+    rows = await connection.fetch(
+        _SELECT + " WHERE k.client_id = $1 ORDER BY k.created_at, k.id", client_id
+    )
+    return [KeyRecord.model_validate(dict(row)) for row in rows]
+
+
+async def listing(
+    connection: Connection, account: str | None, updated_since: datetime | None
+) -> list[KeyRecord]:
+    rows = await connection.fetch(
+        _SELECT + " WHERE ($1::text IS NULL OR c.account_identifier = $1) "
+        "AND ($2::timestamptz IS NULL OR k.updated_at >= $2) ORDER BY k.updated_at, k.id",
+        account,
+        updated_since,
+    )
+    return [KeyRecord.model_validate(dict(row)) for row in rows]
+
+
+async def encrypted(connection: Connection, key_ids: list[uuid.UUID]) -> list[EncryptedKey]:
+    rows = await connection.fetch(_ENCRYPTED + " WHERE id = ANY($1::uuid[])", key_ids)
+    return [EncryptedKey.model_validate(dict(row)) for row in rows]
+
+
+async def replace_secret(
+    connection: Connection, key_id: uuid.UUID, masked: str, encrypted: EncryptedCredential
+) -> None:
+    blobs = encrypted.blobs
+    await connection.execute(
+        "UPDATE api_keys SET api_key_masked = $2, key_version = $3, api_key_enc = $4, "
+        "api_secret_enc = $5, passphrase_enc = $6, uid_enc = $7 WHERE id = $1",
+        key_id,
+        masked,
+        encrypted.key_version,
+        blobs["api_key"],
+        blobs["api_secret"],
+        blobs["passphrase"],
+        blobs["uid"],
+    )
+
+
+async def reconfigure(
+    connection: Connection,
+    key_id: uuid.UUID,
+    label: str | None,
+    tracked_pairs: list[str] | None,
+    bump_version: bool,
+) -> None:
+    """Change label and pairs (None keeps them); bump the version when the bridge must know."""
+    await connection.execute(
+        "UPDATE api_keys SET label = coalesce($2, label), "
+        "tracked_pairs = coalesce($3, tracked_pairs), "
+        "version = version + $4::int, updated_at = now() WHERE id = $1",
+        key_id,
+        label,
+        tracked_pairs,
+        1 if bump_version else 0,
+    )
+
+
+async def delete(connection: Connection, key_id: uuid.UUID) -> None:
+    await connection.execute("DELETE FROM api_keys WHERE id = $1", key_id)
