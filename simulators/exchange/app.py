@@ -13,11 +13,8 @@ from starlette.applications import Starlette
 from simulators.exchange.binance_api import binance_routes
 from simulators.exchange.config import load_config
 from simulators.exchange.control_api import control_routes
-from simulators.exchange.exchange import Exchange
-from simulators.exchange.faults import FaultInjector
 from simulators.exchange.state import SimulatorState
 from simulators.exchange.walker import walk_forever
-from simulators.exchange.weights import WeightCounter
 
 
 def create_app(
@@ -30,13 +27,7 @@ def create_app(
     `walk_interval` (seconds) starts the background random walk; None leaves prices still
     until `POST /sim/step` or `POST /sim/prices` moves them, which keeps tests deterministic.
     """
-    settings = load_config(config)
-    state = SimulatorState(
-        exchange=Exchange(settings, seed),
-        faults=FaultInjector(seed),
-        weights=WeightCounter(settings.weight_limit),
-        weight_by_api_key=settings.weight_scope == "api_key",
-    )
+    state = SimulatorState.from_config(load_config(config), seed)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -23,7 +23,6 @@ from simulators.exchange.config import AccountSpec, MarketSpec
 from simulators.exchange.faults import FaultSpec
 from simulators.exchange.market import Market
 from simulators.exchange.state import SimulatorState
-from simulators.exchange.weights import WeightCounter
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -108,8 +107,7 @@ def control_routes(state: SimulatorState) -> list[Route]:
 
     async def set_limits(request: Request) -> Response:
         limits = await _payload(request, Limits)
-        state.weights = WeightCounter(limits.weight_limit)
-        state.weight_by_api_key = limits.weight_scope == "api_key"
+        state.set_limits(limits.weight_limit, by_api_key=limits.weight_scope == "api_key")
         return JSONResponse(limits.model_dump())
 
     async def reset(request: Request) -> Response:

@@ -120,9 +120,16 @@ class RunningExchange:
     async def clear_faults(self) -> None:
         (await self.control.delete("/sim/faults")).raise_for_status()
 
+    async def reset(self) -> None:
+        """Close this test's ccxt clients and bring the simulator back to its configuration."""
+        await self.close_clients()
+        await self.post("/sim/reset", {})
+        self.recorder.requests.clear()
+
     async def close_clients(self) -> None:
         for client in self._clients:
             await client.close()
+        self._clients.clear()
 
 
 @asynccontextmanager

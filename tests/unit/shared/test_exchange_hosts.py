@@ -19,6 +19,7 @@ from shared.exchange_hosts import (
 @pytest.fixture
 async def binance() -> AsyncIterator[ccxt.binance]:
     exchange = ccxt.binance()
+    exchange.timeout_on_exit = 0
     yield exchange
     await exchange.close()
 
