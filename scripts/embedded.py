@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -38,21 +41,22 @@ def wait_for_port(port: int, timeout_s: float = 15.0) -> None:
 
 
 def start_postgres(datadir: Path, *, stop_on_exit: bool = True) -> str:
-    """Start (or reuse) PostgreSQL on a unix socket in `datadir`; return its URL."""
+    """Start (or reuse, or restart after `stop_postgres`) PostgreSQL on a unix socket in
+    `datadir`; return its URL."""
     datadir.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(  # type: ignore[attr-defined]
         datadir, cleanup_mode="stop" if stop_on_exit else None
     )
+    server.ensure_postgres_running()
     return str(server.get_uri())
 
 
 def stop_postgres(datadir: Path) -> None:
-    pg_ctl = Path(pgserver.__file__).parent / "pginstall" / "bin" / "pg_ctl"
-    subprocess.run(
-        [str(pg_ctl), "-D", str(datadir), "-m", "fast", "-w", "stop"],
-        check=False,
-        capture_output=True,
-    )
+    """Stop the server in `datadir` (as the system user pgserver runs it under, when root)."""
+    owner = pwd.getpwuid(datadir.stat().st_uid).pw_name
+    user = owner if os.geteuid() == 0 and owner != "root" else None
+    with contextlib.suppress(subprocess.CalledProcessError):
+        pgserver.pg_ctl(["-m", "fast", "-w", "stop"], pgdata=datadir, user=user)  # type: ignore[attr-defined]
 
 
 def nats_binary() -> str:

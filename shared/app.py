@@ -22,7 +22,7 @@ from shared import health, metrics, outbox
 from shared.bus import Bus
 from shared.config import ServiceSettings
 from shared.db import create_pool
-from shared.errors import install_error_handlers
+from shared.errors import install_error_handlers, internal_error
 from shared.logging import reset_request_id, set_request_id
 from shared.migrations import apply_migrations
 
@@ -46,6 +46,8 @@ async def _request_id(
     token = set_request_id(request_id[:64])
     try:
         response = await call_next(request)
+    except Exception as exc:  # answered here so the log line and body carry the request id
+        response = internal_error(exc)
     finally:
         reset_request_id(token)
     response.headers["x-request-id"] = request_id[:64]

@@ -54,12 +54,20 @@ class Consumer:
         self.ack_wait_s = ack_wait_s
         self.batch = batch
         self._task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
 
     def start(self) -> None:
+        self._stopping.clear()
         self._task = asyncio.create_task(self._run(), name=f"consumer:{self.durable}")
 
-    async def stop(self) -> None:
-        if self._task is not None:
+    async def stop(self, grace_s: float = 3.0) -> None:
+        """Finish the pull in flight (so no fetched message waits out its ack_wait), then stop."""
+        if self._task is None:
+            return
+        self._stopping.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(self._task), grace_s)
+        except TimeoutError:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
@@ -75,14 +83,18 @@ class Consumer:
         )
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping.is_set():
             await self.bus.ready.wait()
             try:
                 await self.bus.js.add_consumer(self.stream, self.config())
                 subscription = await self.bus.js.pull_subscribe_bind(
                     self.durable, stream=self.stream
                 )
-                await self._pull(subscription)
+                try:
+                    await self._pull(subscription)
+                finally:
+                    with contextlib.suppress(Exception):
+                        await subscription.unsubscribe()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # connection lost, stream recreated: set up again
@@ -93,7 +105,7 @@ class Consumer:
                 await asyncio.sleep(1.0)
 
     async def _pull(self, subscription: Any) -> None:
-        while True:
+        while not self._stopping.is_set():
             try:
                 messages = await subscription.fetch(self.batch, timeout=1.0)
             except NatsTimeout:

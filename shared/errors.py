@@ -145,10 +145,15 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status_code, name, detail)
 
 
-async def _unexpected_error(_: Request, exc: Exception) -> JSONResponse:
+def internal_error(exc: BaseException) -> JSONResponse:
+    """Log an unexpected exception in full; answer the caller only its request id."""
     request_id = current_request_id()
     log.error("unhandled error", extra={"error_type": type(exc).__name__}, exc_info=exc)
     return error_response(500, "InternalError", f"internal error (request id {request_id})")
+
+
+async def _unexpected_error(_: Request, exc: Exception) -> JSONResponse:
+    return internal_error(exc)
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import nats
 import pytest
 
-from scripts.embedded import NatsServer, start_postgres, stop_postgres
+from scripts.embedded import NatsServer, start_postgres
 from shared.events import STREAM_SUBJECTS
 
 warnings.filterwarnings("ignore", module="abnf")
@@ -28,9 +28,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if url := os.environ.get("DATABASE_URL"):
         yield url
         return
-    datadir = Path(tmp_path_factory.mktemp("pg"))
-    yield start_postgres(datadir)
-    stop_postgres(datadir)
+    # pgserver stops it when this process exits.
+    yield start_postgres(Path(tmp_path_factory.mktemp("pg")))
 
 
 @pytest.fixture(scope="session")
