@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 import uuid
@@ -60,7 +61,7 @@ async def test_transient_failure_is_retried_with_backoff_then_succeeds(bus: Bus)
         await eventually(lambda: handled == ["acct-a"])
     finally:
         await consumer.stop()
-    gaps = [later - earlier for earlier, later in zip(attempts, attempts[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(attempts)]
     assert len(attempts) == 3
     assert gaps[0] >= 0.25 and gaps[1] >= 0.5
 

@@ -64,5 +64,5 @@ def test_badly_named_migration_file_is_refused(tmp_path: Path) -> None:
     from shared.migrations import discover
 
     (tmp_path / "create_things.sql").write_text("SELECT 1;")
-    with pytest.raises(ValueError, match="NNN_name.sql"):
+    with pytest.raises(ValueError, match=r"NNN_name\.sql"):
         discover("demo", tmp_path)
