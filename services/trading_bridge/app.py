@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.trading_bridge.lifecycle import bridge_parts
+from services.trading_bridge.portfolio import endpoints as portfolio_endpoints
 from services.trading_bridge.settings import TradingBridgeSettings
 from shared.app import create_service_app
 
@@ -19,6 +20,6 @@ def create_app(settings: TradingBridgeSettings | None = None) -> FastAPI:
         title="Trading bridge",
         settings=settings or TradingBridgeSettings(),
         migrations=MIGRATIONS,
-        routers=[],
+        routers=[portfolio_endpoints.router],
         parts=bridge_parts,
     )

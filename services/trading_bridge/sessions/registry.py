@@ -12,7 +12,7 @@ Interface (used by the bridge's own domains and by `fills/`, `pnl/`, `volume/`, 
   tracked_pairs), `session.exchange` (the ccxt instance: never close it, never keep it past a
   call: a re-versioned connector gets a new one), `session.state`, `session.last_error`.
 - `registry.on_change(listener)`: `listener(session, previous)` after a session is opened,
-  replaced or closed (`session` None when removed).
+  replaced, checked (`session is previous`) or closed (`session` None).
 
 Lifecycle (driven by `consumers.py` and the reconcile loop in `lifecycle.py`): `apply(refs)`
 opens or replaces sessions for connectors whose version is newer than the one held, validates
@@ -185,6 +185,7 @@ class SessionRegistry:
         verdict = await validate(session, self._timeout_s)
         session.can_withdraw = verdict.can_withdraw
         session.record(verdict.state, verdict.detail, verdict.checked_at)
+        self._notify(session, session)
         log.info(
             "connector checked",
             extra={

@@ -8,7 +8,6 @@ detail says so.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +15,7 @@ from typing import Any
 
 from ccxt.async_support import Exchange
 
-from services.trading_bridge.sessions.failures import EXCHANGE_ERRORS, describe
+from services.trading_bridge.sessions.calls import ExchangeCallFailed, exchange_call
 from services.trading_bridge.sessions.session import ConnectorSession
 from shared.events import ConnectorState, utc_now
 
@@ -38,17 +37,19 @@ class Verdict:
 
 async def validate(session: ConnectorSession, timeout_s: float) -> Verdict:
     """Read the balance and the withdraw permission with the session's key."""
-    started = time.perf_counter()
     try:
-        async with asyncio.timeout(timeout_s):
-            await session.venue.ensure_markets()
-            session.venue.share_markets(session.exchange)
-            balance = await session.exchange.fetch_balance()
-            latency_ms = (time.perf_counter() - started) * 1000
-            can_withdraw = await withdraw_permission(session.exchange)
-    except EXCHANGE_ERRORS as exc:
-        failure = describe(exc)
-        return Verdict(failure.state, failure.detail, None, utc_now())
+        await exchange_call(session, "load_markets", session.venue.ensure_markets, timeout_s)
+        session.venue.share_markets(session.exchange)
+        started = time.perf_counter()
+        balance = await exchange_call(
+            session, "fetch_balance", session.exchange.fetch_balance, timeout_s
+        )
+        latency_ms = (time.perf_counter() - started) * 1000
+        can_withdraw = await exchange_call(
+            session, "withdraw_permission", lambda: withdraw_permission(session.exchange), timeout_s
+        )
+    except ExchangeCallFailed as failed:
+        return Verdict(failed.failure.state, failed.failure.detail, None, utc_now())
     return _verdict(session.exchange.id, can_withdraw, balance, latency_ms)
 
 

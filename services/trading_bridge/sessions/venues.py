@@ -34,6 +34,7 @@ import certifi
 from ccxt.async_support import Exchange
 from ccxt.async_support.base.throttler import Throttler
 
+from services.trading_bridge.monitoring.telemetry import Telemetry
 from shared.control_plane_client import Credential
 from shared.exchange_hosts import rewrite_api_hosts, spot_only_options
 
@@ -43,7 +44,9 @@ class UnsupportedExchange(Exception):
 
 
 class Venue:
-    def __init__(self, exchange_id: str, base_url: str | None, timeout_s: float) -> None:
+    def __init__(
+        self, exchange_id: str, base_url: str | None, timeout_s: float, telemetry: Telemetry
+    ) -> None:
         if exchange_id not in ccxt.exchanges:
             raise UnsupportedExchange(
                 f"exchange {exchange_id!r} is not supported by ccxt {ccxt.__version__}"
@@ -51,6 +54,7 @@ class Venue:
         self.exchange_id = exchange_id
         self.base_url = base_url
         self.timeout_ms = int(timeout_s * 1000)
+        self.telemetry = telemetry
         self.ssl_context = ssl.create_default_context(cafile=certifi.where())
         self.http = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(ssl=self.ssl_context, limit=0),
@@ -123,15 +127,19 @@ def _ccxt_credentials(credential: Credential) -> dict[str, str]:
 class Venues:
     """The venues of this process, created on first use, keyed by exchange id."""
 
-    def __init__(self, url_overrides: dict[str, str], timeout_s: float) -> None:
+    def __init__(
+        self, url_overrides: dict[str, str], timeout_s: float, telemetry: Telemetry
+    ) -> None:
         self._url_overrides = url_overrides
         self._timeout_s = timeout_s
+        self.telemetry = telemetry
         self._venues: dict[str, Venue] = {}
 
     def get(self, exchange_id: str) -> Venue:
         venue = self._venues.get(exchange_id)
         if venue is None:
-            venue = Venue(exchange_id, self._url_overrides.get(exchange_id), self._timeout_s)
+            base_url = self._url_overrides.get(exchange_id)
+            venue = Venue(exchange_id, base_url, self._timeout_s, self.telemetry)
             self._venues[exchange_id] = venue
         return venue
 
