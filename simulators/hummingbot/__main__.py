@@ -17,8 +17,13 @@ def main() -> None:
     parser.add_argument("--exchange-url", required=True, help="base URL of the exchange simulator")
     parser.add_argument("--username", default=os.environ.get("HUMMINGBOT_API_USERNAME", "admin"))
     parser.add_argument("--password", default=os.environ.get("HUMMINGBOT_API_PASSWORD", "admin"))
+    parser.add_argument(
+        "--report-interval", type=float, default=5.0, help="seconds between performance reports"
+    )
     args = parser.parse_args()
-    app = create_app(args.exchange_url, args.username, args.password)
+    app = create_app(
+        args.exchange_url, args.username, args.password, report_interval=args.report_interval
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
 
 

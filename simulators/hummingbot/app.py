@@ -27,11 +27,12 @@ def create_app(
     username: str = "admin",
     password: str = "admin",  # noqa: S107 (hummingbot-api's default user, as asked)
     *,
-    report_interval: float = 1.0,
+    report_interval: float = 5.0,
     activity_window: float = 30.0,
 ) -> FastAPI:
-    """`report_interval`: seconds between two performance reports of a controller;
-    `activity_window`: how recent the last report must be for `running` (else `idle`)."""
+    """`report_interval`: seconds between two performance reports of a controller (each
+    costs about 28 Binance request weight: myTrades, openOrders, ticker); `activity_window`:
+    how recent the last report must be for `running` (else `idle`)."""
     settings = BotSettings(exchange_url.rstrip("/"), report_interval, activity_window)
     state = HostState(host=BotHost(settings))
 

@@ -44,7 +44,7 @@ class SimulatedCrash(Exception):
 @dataclass(frozen=True)
 class BotSettings:
     exchange_url: str
-    report_interval: float = 1.0
+    report_interval: float = 5.0
     activity_window: float = 30.0
 
 

@@ -37,6 +37,7 @@ async def own_fills_since(
     exchange: Exchange, symbol: str, since_ms: int, order_ids: set[str]
 ) -> list[Fill]:
     """Fills of the given orders from `since_ms` on, paging through the account's trades."""
+    await exchange.load_markets()
     market = exchange.market(symbol)
     fills: list[Fill] = []
     while True:

@@ -48,6 +48,7 @@ async def test_deployed_spread_bot_runs_and_quotes_both_sides(
     amounts = {order["side"]: order["amount"] for order in orders}
     assert amounts == {"buy": 0.00168, "sell": 0.00165}  # 100 USDT a side, floored to the step
     assert status["recently_active"] is True
+    assert status["error_logs"] == []
     assert status["performance"]["btc-pmm"]["status"] == "running"
 
 
