@@ -37,7 +37,6 @@ def create_app(
         try:
             yield
         finally:
-            state.faults.clear()
             if walker is not None:
                 walker.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

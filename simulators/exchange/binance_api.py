@@ -59,6 +59,7 @@ ENDPOINTS = [
     Endpoint(
         "GET", "/sapi/v1/account/apiRestrictions", account_api.api_restrictions, 1, signed=True
     ),
+    Endpoint("GET", "/sapi/v1/system/status", market_data.system_status, 1),
 ]
 
 

@@ -30,6 +30,11 @@ def server_time(call: Call) -> Json:
     return {"serverTime": call.now}
 
 
+def system_status(call: Call) -> Json:
+    """Always normal: faults, not this endpoint, play an unavailable exchange."""
+    return {"status": 0, "msg": "normal"}
+
+
 class ExchangeInfo:
     """exchangeInfo, with the symbol list serialized once per change of the market set."""
 

@@ -78,3 +78,9 @@ async def test_server_time_and_bulk_synthetic_markets(sim: RunningExchange) -> N
     assert len(markets) == 53
     assert "SYN50/USDT" in markets
     assert server_time > 0
+
+
+async def test_system_status_is_ok(sim: RunningExchange) -> None:
+    status = await sim.binance().fetch_status()
+
+    assert status["status"] == "ok"
