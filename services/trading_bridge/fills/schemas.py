@@ -7,11 +7,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from services.trading_bridge.amounts import Amount
 from services.trading_bridge.pnl.average_cost import Fee, PairFill
 
 
 class FillFee(BaseModel):
-    cost: Decimal
+    cost: Amount
     currency: str
 
 
@@ -60,9 +61,9 @@ class Trade(BaseModel):
     exchange: str
     trading_pair: str
     side: Literal["buy", "sell"]
-    price: Decimal
-    amount: Decimal
-    cost: Decimal
+    price: Amount
+    amount: Amount
+    cost: Amount
     fee: FillFee | None
     order_id: str | None
     taker_or_maker: Literal["taker", "maker"] | None

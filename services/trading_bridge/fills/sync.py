@@ -91,7 +91,7 @@ class FillSync:
         """`sync`, given the connector and its ccxt instance."""
         connector_id = connector.connector_id
         async with self._locks[(connector_id, symbol)]:
-            cursor = await self._cursor(connector_id, symbol)
+            cursor = await self.cursor(connector_id, symbol)
             if _attempted_within(cursor, max_age_s):
                 return cursor
             error = await self._catch_up(connector, exchange, symbol, cursor)
@@ -99,9 +99,9 @@ class FillSync:
                 await repository.record_attempt(
                     connection, connector_id, symbol, connector.account, at=utc_now(), error=error
                 )
-            return await self._cursor(connector_id, symbol)
+            return await self.cursor(connector_id, symbol)
 
-    async def _cursor(self, connector_id: uuid.UUID, symbol: str) -> Cursor:
+    async def cursor(self, connector_id: uuid.UUID, symbol: str) -> Cursor:
         async with self._pool.acquire() as connection:
             return await repository.cursor(connection, connector_id, symbol)
 
