@@ -63,6 +63,7 @@ async def adapter_parts(app: FastAPI, runtime: Runtime) -> AsyncIterator[None]:
         handlers=events.handlers(),
     )
     poller = StatusPoller(runtime.pool, lifecycle, settings)
+    app.state.poller = poller
     reconcile = asyncio.create_task(events.reconcile_until_done(), name="adapter:reconcile")
     consumer.start()
     poller.start()

@@ -147,7 +147,7 @@ class BotHostClient:
         attempts = self._retry_attempts if idempotent else 1
         retrying = AsyncRetrying(
             stop=stop_after_attempt(attempts),
-            wait=wait_exponential_jitter(initial=0.1, max=1.0),
+            wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.1),
             retry=retry_if_exception_type(_Transient),
             reraise=True,
         )
