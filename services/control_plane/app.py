@@ -22,6 +22,7 @@ from services.control_plane.wallets.endpoints import router as wallets
 from shared.app import Runtime, create_service_app
 from shared.keyring import Keyring
 
+SERVICE_NAME = "control-plane"
 MIGRATIONS = Path(__file__).parent / "migrations"
 ROUTERS = [auth, clients, wallets, api_keys, exchanges, audit, internal]
 
@@ -39,7 +40,7 @@ async def _parts(app: FastAPI, runtime: Runtime) -> AsyncIterator[None]:
 def create_app(settings: ControlPlaneSettings | None = None) -> FastAPI:
     settings = settings or ControlPlaneSettings()
     app = create_service_app(
-        name="control-plane",
+        name=SERVICE_NAME,
         title="Control plane",
         settings=settings,
         migrations=MIGRATIONS,

@@ -93,7 +93,7 @@ class RunningControlPlane:
         client_id: object,
         exchange: str = "binance",
         api_key: str = "test-api-key-0001",
-        api_secret: str = "test-api-secret-0001",
+        api_secret: str = "test-api-secret-0001",  # noqa: S107 (a test value)
         tracked_pairs: list[str] | None = None,
         **fields: Any,
     ) -> Json:

@@ -84,18 +84,51 @@ async def encrypted(connection: Connection, key_ids: list[uuid.UUID]) -> list[En
 async def replace_secret(
     connection: Connection, key_id: uuid.UUID, masked: str, encrypted: EncryptedCredential
 ) -> None:
+    await connection.execute(
+        "UPDATE api_keys SET api_key_masked = $2 WHERE id = $1", key_id, masked
+    )
+    await store_encrypted(connection, key_id, encrypted)
+
+
+async def store_encrypted(
+    connection: Connection, key_id: uuid.UUID, encrypted: EncryptedCredential
+) -> None:
     blobs = encrypted.blobs
     await connection.execute(
-        "UPDATE api_keys SET api_key_masked = $2, key_version = $3, api_key_enc = $4, "
-        "api_secret_enc = $5, passphrase_enc = $6, uid_enc = $7 WHERE id = $1",
+        "UPDATE api_keys SET key_version = $2, api_key_enc = $3, api_secret_enc = $4, "
+        "passphrase_enc = $5, uid_enc = $6 WHERE id = $1",
         key_id,
-        masked,
         encrypted.key_version,
         blobs["api_key"],
         blobs["api_secret"],
         blobs["passphrase"],
         blobs["uid"],
     )
+
+
+async def count_by_key_version(connection: Connection, current: int) -> tuple[int, int]:
+    """(rows on keyring version `current`, rows on any other)."""
+    row = await connection.fetchrow(
+        "SELECT count(*) FILTER (WHERE key_version = $1) AS current, "
+        "count(*) FILTER (WHERE key_version <> $1) AS stale FROM api_keys",
+        current,
+    )
+    assert row is not None
+    return row["current"], row["stale"]
+
+
+async def lock_stale_batch(
+    connection: Connection, current: int, skip: list[uuid.UUID], size: int
+) -> list[EncryptedKey]:
+    """Up to `size` rows not on keyring version `current`, locked; rows others hold are skipped."""
+    rows = await connection.fetch(
+        _ENCRYPTED + " WHERE key_version <> $1 AND NOT (id = ANY($2::uuid[])) "
+        "ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED",
+        current,
+        skip,
+        size,
+    )
+    return [EncryptedKey.model_validate(dict(row)) for row in rows]
 
 
 async def reconfigure(
