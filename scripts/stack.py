@@ -33,24 +33,33 @@ class StackSecrets:
     admin_password: str
     hummingbot_password: str
     demo_wallet_private_key: str
+    demo_exchange_api_key: str
+    demo_exchange_api_secret: str
+
+    @staticmethod
+    def generate() -> dict[str, str]:
+        return {
+            "jwt_private_key": private_key_text(Ed25519PrivateKey.generate()),
+            "keyring": Keyring.generate_entry(1),
+            "service_token": secrets.token_urlsafe(32),
+            "admin_username": "admin",
+            "admin_password": secrets.token_urlsafe(12),
+            "hummingbot_password": secrets.token_urlsafe(12),
+            "demo_wallet_private_key": Account.create().key.hex(),
+            "demo_exchange_api_key": secrets.token_hex(32),
+            "demo_exchange_api_secret": secrets.token_hex(32),
+        }
 
     @classmethod
     def load_or_create(cls, path: Path) -> StackSecrets:
-        if path.exists():
-            stored = cls(**json.loads(path.read_text()))
-        else:
-            stored = cls(
-                jwt_private_key=private_key_text(Ed25519PrivateKey.generate()),
-                keyring=Keyring.generate_entry(1),
-                service_token=secrets.token_urlsafe(32),
-                admin_username="admin",
-                admin_password=secrets.token_urlsafe(12),
-                hummingbot_password=secrets.token_urlsafe(12),
-                demo_wallet_private_key=Account.create().key.hex(),
-            )
+        """Secrets kept in `path`; any missing (first run, older file) are generated and kept."""
+        kept = json.loads(path.read_text()) if path.exists() else {}
+        complete = cls.generate() | kept
+        if complete != kept:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(asdict(stored), indent=2))
+            path.write_text(json.dumps(complete, indent=2))
             path.chmod(0o600)
+        stored = cls(**{name: complete[name] for name in cls.__dataclass_fields__})
         overrides = {
             "admin_username": os.environ.get("ADMIN_USERNAME"),
             "admin_password": os.environ.get("ADMIN_PASSWORD"),
@@ -131,6 +140,8 @@ class Stack:
             "HUMMINGBOT_ADAPTER_HUMMINGBOT_URL": local(p.hummingbot_simulator),
             "HUMMINGBOT_ADAPTER_HUMMINGBOT_USERNAME": "admin",
             "HUMMINGBOT_ADAPTER_HUMMINGBOT_PASSWORD": s.hummingbot_password,
+            "HUMMINGBOT_API_USERNAME": "admin",
+            "HUMMINGBOT_API_PASSWORD": s.hummingbot_password,
             "GATEWAY_PORT": str(p.gateway),
             "CONTROL_PLANE_UPSTREAM": f"127.0.0.1:{p.control_plane}",
             "TRADING_BRIDGE_UPSTREAM": f"127.0.0.1:{p.trading_bridge}",
@@ -151,6 +162,5 @@ class Stack:
             "exchange-sim": f"{python} -m simulators.exchange --port {p.exchange_simulator} "
             f"--config {ROOT / 'simulators' / 'exchange' / 'demo.json'}",
             "hummingbot-sim": f"{python} -m simulators.hummingbot --port {p.hummingbot_simulator} "
-            f"--exchange-url {local(p.exchange_simulator)} "
-            f"--username admin --password {self.secrets.hummingbot_password}",
+            f"--exchange-url {local(p.exchange_simulator)}",
         }
