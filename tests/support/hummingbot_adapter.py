@@ -6,7 +6,7 @@
         service_token=cp.service_token, jwt_public_key=cp.jwt_public_key,
     ) as adapter:
         bot = await adapter.create_bot(cp.admin_headers(), name="mm", account=..., ...)
-        await adapter.wait_for_bot(bot["id"], cp.admin_headers(), lambda b: b["status"] == "running")
+        await adapter.wait_for_bot(bot["id"], headers, lambda b: b["status"] == "running")
 
 The poll cycle runs every 0.2 s, the breaker cools down in 1 s and the host read timeout is
 1 s, so outages and recoveries show within a test's patience; `overrides` change any setting.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from fastapi import APIRouter, Body, Response, status
+from fastapi import APIRouter, Response, status
 
 from services.hummingbot_adapter.bots import service
 from services.hummingbot_adapter.bots.schemas import Bot, BotCreate, BotRun, BotUpdate
@@ -34,7 +34,7 @@ def _stale_after(settings: Settings) -> timedelta:
     responses=responses(NotFound, Conflict, DependencyUnavailable),
 )
 async def create_bot(
-    _: AdminOnly, conn: DbConn, control_plane: ControlPlane, body: BotCreate = Body()
+    _: AdminOnly, conn: DbConn, control_plane: ControlPlane, body: BotCreate
 ) -> Bot:
     """Define a bot (stopped) for an account, on one of the account's exchange keys.
 
