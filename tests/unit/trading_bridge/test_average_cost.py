@@ -98,13 +98,13 @@ def test_an_open_position_without_a_mid_price_has_unavailable_unrealised() -> No
 
 def test_no_fills_is_a_flat_zero_even_without_a_mid_price() -> None:
     pnl = average_cost_pnl([], Market("SHARP", "USDT", mid_price=None))
-    assert (pnl.fills, pnl.position, pnl.average_cost) == (0, 0, None)
-    assert (pnl.realised_quote, pnl.unrealised_quote, pnl.net_quote) == (0, 0, 0)
+    assert (pnl.fills, pnl.position, pnl.average_cost) == (0, D(0), None)
+    assert (pnl.realised_quote, pnl.unrealised_quote, pnl.net_quote) == (D(0), D(0), D(0))
 
 
 def test_a_zero_amount_trade_leaves_the_position_unchanged() -> None:
     position = Position(D("3"), D("2"))
-    assert position.trade(D("0"), D("9")) == (position, 0)
+    assert position.trade(D("0"), D("9")) == (position, D(0))
 
 
 def test_net_pnl_equals_the_change_in_quote_plus_base_at_the_mid() -> None:
