@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import pytest
 from pydantic import SecretStr
@@ -14,7 +14,19 @@ from services.hummingbot_adapter.bot_host.client import (
     BotHostRefused,
     BotHostUnavailable,
 )
-from tests.support.hummingbot_simulator import PASSWORD, USERNAME, HummingbotClient
+from tests.support.hummingbot_simulator import PASSWORD, USERNAME, HummingbotClient, eventually
+
+
+def host_statuses(host: BotHostClient) -> Callable[[], Awaitable[dict[str, Any] | None]]:
+    """Probe the host's statuses; None while the breaker (or the host) refuses."""
+
+    async def probe() -> dict[str, Any] | None:
+        try:
+            return dict(await host.bot_statuses())
+        except BotHostUnavailable:
+            return None
+
+    return probe
 
 
 async def host_calls(hummingbot: HummingbotClient) -> int:
@@ -55,12 +67,9 @@ async def test_host_back_closes_the_breaker_after_the_cool_down(
         await host.bot_statuses()
     (await hummingbot.http.delete("/sim/faults")).raise_for_status()
 
-    async def statuses_once_half_open() -> None:
-        while host.breaker.state is BreakerState.OPEN:
-            await asyncio.sleep(0.05)
-        assert await host.bot_statuses() == {}
+    statuses = await eventually(host_statuses(host), lambda found: found is not None)
 
-    await statuses_once_half_open()
+    assert statuses == {}
     assert host.breaker.state is BreakerState.CLOSED
 
 
