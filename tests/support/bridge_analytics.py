@@ -123,6 +123,7 @@ async def analytics_stack(
     nats_url: str,
     schema_suffix: str,
     balances: dict[str, str],
+    wallets: list[str] | None = None,
     **overrides: Any,
 ) -> AsyncIterator[AnalyticsStack]:
     """Everything over real HTTP: a client with a ready Binance key tracking SHARP-USDT."""
@@ -136,7 +137,7 @@ async def analytics_stack(
     ):  # fmt: skip
         key = await sim.add_account(balances)
         client = await cp.create_client(
-            name="Sharp Token", account_identifier=f"sharp-{schema_suffix}"
+            name="Sharp Token", wallets=wallets, account_identifier=f"sharp-{schema_suffix}"
         )
         added = await cp.add_key(
             client["id"], api_key=key.api_key, api_secret=key.api_secret,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
 
 import asyncpg
@@ -49,7 +50,7 @@ async def last_per_bucket(
 
 
 async def snapshot_at(
-    connection: Connection, connector_id: object, at: datetime
+    connection: Connection, connector_id: uuid.UUID, at: datetime
 ) -> Snapshot | None:
     """The connector's last snapshot taken at or before `at`, with its assets."""
     row = await connection.fetchrow(

@@ -84,3 +84,28 @@ async def test_bad_input_answers_a_clear_4xx(
     assert admin_without_account.status_code == 422
     assert other_account.status_code == 404
     assert admin_named.status_code == 200
+
+
+OWN_WALLET = "0x52908400098527886E0F7030069857D2E4169EE7"
+OTHER_WALLET = "0x8617E340B3D01FA5F11F306F4090FD50E238070D"
+
+
+async def test_seed_aliases_answer_for_the_callers_wallet_only(
+    database_url: str, fresh_streams: str, schema_suffix: str
+) -> None:
+    async with analytics_stack(
+        database_url, fresh_streams, schema_suffix, FUNDS, wallets=[OWN_WALLET]
+    ) as stack:
+        trader = stack.exchange.binance(stack.exchange_key)
+        await trader.create_order(SYMBOL, "market", "buy", 300)
+        own = {
+            path: await stack.get(f"/api/clients/{path}", wallet_address=OWN_WALLET.lower())
+            for path in ("trades", "volume", "pnl")
+        }
+        direct = (await stack.get("/api/trades")).json()
+        other = await stack.get("/api/clients/pnl", wallet_address=OTHER_WALLET)
+
+    assert {path: r.status_code for path, r in own.items()} == dict.fromkeys(own, 200)
+    assert own["trades"].json()["trades"] == direct["trades"]
+    assert own["volume"].json()["account"] == stack.account
+    assert other.status_code == 404
