@@ -10,11 +10,11 @@ from __future__ import annotations
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
-from shared.config import ServiceSettings
+from services.trading_bridge.analytics.settings import AnalyticsSettings
 from shared.exchange_hosts import parse_overrides
 
 
-class TradingBridgeSettings(ServiceSettings):
+class TradingBridgeSettings(AnalyticsSettings):
     model_config = SettingsConfigDict(
         env_prefix="TRADING_BRIDGE_", extra="ignore", populate_by_name=True
     )

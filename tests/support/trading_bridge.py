@@ -152,12 +152,11 @@ async def wait_for_key_status(
 
 
 @dataclass
-class BridgeStack:
-    """A control plane, an exchange simulator and a bridge wired to both."""
+class SimulatedKeys:
+    """Clients and keys made through the control plane, for accounts on the simulator."""
 
     cp: RunningControlPlane
     sim: RunningExchange
-    bridge: RunningBridge
 
     async def client_with_key(
         self, balances: dict[str, str], *, can_withdraw: bool = False, name: str = "Sharp"
@@ -173,6 +172,13 @@ class BridgeStack:
         return await self.cp.add_key(
             client["id"], api_key=account.api_key, api_secret=account.api_secret
         )
+
+
+@dataclass
+class BridgeStack(SimulatedKeys):
+    """A control plane, an exchange simulator and a bridge wired to both."""
+
+    bridge: RunningBridge
 
 
 @asynccontextmanager

@@ -107,7 +107,8 @@ class Venue:
             "ssl_context": self.ssl_context,
         }
         if self.exchange_id == "binance":
-            config["options"] = spot_only_options()
+            # One open-orders call for every symbol is what the bridge wants (weight 40).
+            config["options"] = spot_only_options() | {"warnOnFetchOpenOrdersWithoutSymbol": False}
         instance: Exchange = getattr(ccxt, self.exchange_id)(config)
         instance.timeout_on_exit = 0
         if self.base_url:
