@@ -29,17 +29,29 @@ SPREAD_CONFIG = {
 }
 
 
-def wait_until_healthy(gateway_url: str, timeout_s: float = 120.0) -> bool:
+def wait_until_healthy(stack: Stack, timeout_s: float = 120.0) -> bool:
+    """Each service directly first (quiet while they start), then each through the gateway."""
+    p = stack.ports
+    direct = [
+        f"http://127.0.0.1:{port}/health"
+        for port in (p.control_plane, p.trading_bridge, p.hummingbot_adapter)
+    ]
+    through_gateway = [f"{stack.gateway_url}/health/{service}" for service in SERVICES]
     deadline = time.monotonic() + timeout_s
-    with httpx.Client(base_url=gateway_url, timeout=2.0) as http:
-        while time.monotonic() < deadline:
-            try:
-                if all(http.get(f"/health/{s}").status_code == 200 for s in SERVICES):
-                    return True
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-    return False
+    with httpx.Client(timeout=2.0) as http:
+        for url in direct + through_gateway:
+            while not _answers_ok(http, url):
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.5)
+    return True
+
+
+def _answers_ok(http: httpx.Client, url: str) -> bool:
+    try:
+        return http.get(url).status_code == 200
+    except httpx.HTTPError:
+        return False
 
 
 def checked(response: httpx.Response) -> Any:
@@ -123,14 +135,17 @@ def ensure_running_bot(http: httpx.Client, key_id: str) -> dict[str, Any]:
 
 def load_demo(stack: Stack) -> None:
     ensure_exchange_account(stack)
-    with admin_client(stack) as http:
+    http = admin_client(stack)
+    try:
         client = ensure_client(http, stack.secrets.demo_wallet_address)
         key = ensure_key(http, stack, client["id"])
         ensure_running_bot(http, key["id"])
+    finally:
+        http.close()
 
 
 def load_demo_when_ready(stack: Stack) -> None:
-    if not wait_until_healthy(stack.gateway_url):
+    if not wait_until_healthy(stack):
         print("The stack did not become healthy within 120 s; see the logs above.", flush=True)
         return
     try:

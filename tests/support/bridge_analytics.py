@@ -10,22 +10,14 @@ from typing import Any
 
 import asyncpg
 import httpx
-from fastapi import FastAPI
 
-from services.trading_bridge.analytics.settings import AnalyticsSettings
-from services.trading_bridge.analytics.wiring import ANALYTICS_ROUTERS, analytics_parts
 from services.trading_bridge.app import MIGRATIONS
-from services.trading_bridge.lifecycle import bridge_parts
-from services.trading_bridge.portfolio import endpoints as portfolio_endpoints
-from services.trading_bridge.settings import TradingBridgeSettings
-from shared.app import Runtime, create_service_app
 from shared.control_plane_client import ConnectorRef
 from shared.db import create_pool
 from shared.migrations import apply_migrations
 from tests.support.control_plane import RunningControlPlane, running_control_plane
 from tests.support.exchange_simulator import ApiKey, RunningExchange, running_exchange
-from tests.support.servers import serve
-from tests.support.trading_bridge import RunningBridge, bridge_settings
+from tests.support.trading_bridge import RunningBridge, running_bridge
 
 
 @asynccontextmanager
@@ -49,47 +41,6 @@ def connector_ref(account: str = "acme", tracked_pairs: list[str] | None = None)
         version=1,
         tracked_pairs=tracked_pairs or ["SHARP-USDT"],
     )
-
-
-class AnalyticsBridgeSettings(TradingBridgeSettings, AnalyticsSettings):
-    """The bridge's settings with the analytics ones (until the bridge's settings inherit them)."""
-
-
-def analytics_bridge_app(settings: AnalyticsBridgeSettings) -> FastAPI:
-    """The bridge app with the analytics routers and parts, wired as the bridge will wire them."""
-
-    @asynccontextmanager
-    async def parts(app: FastAPI, runtime: Runtime) -> AsyncIterator[None]:
-        async with bridge_parts(app, runtime), analytics_parts(app, runtime):
-            yield
-
-    return create_service_app(
-        name="trading-bridge",
-        title="Trading bridge",
-        settings=settings,
-        migrations=MIGRATIONS,
-        routers=[portfolio_endpoints.router, *ANALYTICS_ROUTERS],
-        parts=parts,
-    )
-
-
-@asynccontextmanager
-async def running_analytics_bridge(
-    database_url: str,
-    nats_url: str,
-    schema_suffix: str,
-    *,
-    control_plane: RunningControlPlane,
-    exchange_url: str,
-    **overrides: Any,
-) -> AsyncIterator[RunningBridge]:
-    """`running_bridge` with analytics; `overrides` are settings fields."""
-    base = bridge_settings(database_url, nats_url, schema_suffix, control_plane, exchange_url)
-    settings = AnalyticsBridgeSettings(**(dict(base) | overrides))
-    app = analytics_bridge_app(settings)
-    async with serve(app) as url, httpx.AsyncClient(base_url=url, timeout=30) as http:
-        await app.state.runtime.bus.wait_ready(10)
-        yield RunningBridge(url=url, app=app, settings=settings, http=http)
 
 
 @dataclass
@@ -130,7 +81,7 @@ async def analytics_stack(
     async with (
         running_control_plane(database_url, nats_url, schema_suffix) as cp,
         running_exchange() as sim,
-        running_analytics_bridge(
+        running_bridge(
             database_url, nats_url, schema_suffix, control_plane=cp, exchange_url=sim.url,
             **overrides,
         ) as bridge,

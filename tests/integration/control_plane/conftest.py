@@ -1,15 +1,31 @@
+"""One control plane per test module (its own schema and fresh streams): tests tell their rows
+and events apart by the ids they create. Tests needing other settings start their own."""
+
 from __future__ import annotations
 
+import contextlib
+import uuid
 from collections.abc import AsyncIterator
 
+import nats
 import pytest
 
+from shared.events import STREAM_SUBJECTS
 from tests.support.control_plane import RunningControlPlane, running_control_plane
 
 
-@pytest.fixture
-async def cp(
-    database_url: str, fresh_streams: str, schema_suffix: str
-) -> AsyncIterator[RunningControlPlane]:
-    async with running_control_plane(database_url, fresh_streams, schema_suffix) as running:
+async def delete_streams(nats_url: str) -> None:
+    connection = await nats.connect(nats_url)
+    js = connection.jetstream()
+    for stream in STREAM_SUBJECTS:
+        with contextlib.suppress(nats.js.errors.NotFoundError):
+            await js.delete_stream(stream)
+    await connection.close()
+
+
+@pytest.fixture(scope="module")
+async def cp(database_url: str, nats_url: str) -> AsyncIterator[RunningControlPlane]:
+    await delete_streams(nats_url)
+    suffix = uuid.uuid4().hex[:8]
+    async with running_control_plane(database_url, nats_url, suffix) as running:
         yield running

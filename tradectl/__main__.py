@@ -1,0 +1,3 @@
+from tradectl.main import app
+
+app(prog_name="tradectl")

@@ -1,0 +1,1 @@
+"""The command groups of tradectl, one module per area of the API."""
