@@ -103,7 +103,7 @@ async def test_connectors_accounts_and_wallets_answer_the_contract(
 
 async def test_connectors_updated_since_leaves_out_older_changes(cp: RunningControlPlane) -> None:
     client = await cp.create_client()
-    first = await cp.add_key(client["id"])
+    await cp.add_key(client["id"])
     second = await cp.add_key(client["id"])
 
     async with cp.internal_client() as internal:
