@@ -7,15 +7,18 @@ The services run in the test's event loop, so each `tradectl` call runs in a wor
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import nats
 import pytest
-from click.testing import Result
 from pydantic import SecretStr
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
+from shared.events import STREAM_SUBJECTS
 from tests.integration.tradectl.gateway import running_gateway
 from tests.support.control_plane import RunningControlPlane, running_control_plane
 from tests.support.exchange_simulator import RunningExchange, running_exchange
@@ -45,8 +48,11 @@ class Tradectl:
 
     async def __call__(self, *args: str, **env: str) -> Result:
         environment = {"TRADECTL_HOME": str(self.home), "COLUMNS": "250", **env}
-        runner = CliRunner()
-        return await asyncio.to_thread(runner.invoke, app, list(args), env=environment)
+
+        def invoke() -> Result:
+            return CliRunner().invoke(app, list(args), env=environment)
+
+        return await asyncio.to_thread(invoke)
 
     async def login_admin(self) -> None:
         result = await self(
@@ -61,27 +67,39 @@ class Tradectl:
         assert result.exit_code == 0, result.output
 
 
-@pytest.fixture
-async def platform(
-    database_url: str, fresh_streams: str, schema_suffix: str
-) -> AsyncIterator[Platform]:
+async def delete_streams(nats_url: str) -> None:
+    """Start from empty CONTROL and STATUS streams, as the `fresh_streams` fixture does."""
+    connection = await nats.connect(nats_url)
+    js = connection.jetstream()
+    for stream in STREAM_SUBJECTS:
+        with contextlib.suppress(nats.js.errors.NotFoundError):
+            await js.delete_stream(stream)
+    await connection.close()
+
+
+@pytest.fixture(scope="module")
+async def platform(database_url: str, nats_url: str) -> AsyncIterator[Platform]:
+    """One platform for the module (each test makes its own clients and has its own login)."""
+    await delete_streams(nats_url)
+    suffix = uuid.uuid4().hex[:8]
     async with (
         running_control_plane(
             database_url,
-            fresh_streams,
-            schema_suffix,
+            nats_url,
+            suffix,
             bootstrap_admin_username=ADMIN_USERNAME,
             bootstrap_admin_password=SecretStr(ADMIN_PASSWORD),
+            login_rate_per_minute=1000,
         ) as cp,
         running_exchange() as exchange,
         running_bridge(
-            database_url, fresh_streams, schema_suffix, control_plane=cp, exchange_url=exchange.url
+            database_url, nats_url, suffix, control_plane=cp, exchange_url=exchange.url
         ) as bridge,
         running_hummingbot(exchange.url) as hummingbot,
         running_adapter(
             database_url,
-            fresh_streams,
-            schema_suffix,
+            nats_url,
+            suffix,
             control_plane_url=cp.url,
             hummingbot_url=hummingbot.base_url,
             service_token=cp.service_token,
