@@ -183,10 +183,18 @@ class BridgeStack(SimulatedKeys):
 
 @asynccontextmanager
 async def bridge_stack(
-    database_url: str, nats_url: str, schema_suffix: str, **bridge_overrides: Any
+    database_url: str,
+    nats_url: str,
+    schema_suffix: str,
+    *,
+    control_plane_overrides: dict[str, Any] | None = None,
+    **bridge_overrides: Any,
 ) -> AsyncIterator[BridgeStack]:
+    """`bridge_overrides` are bridge settings; `control_plane_overrides` the control plane's."""
     async with (
-        running_control_plane(database_url, nats_url, schema_suffix) as cp,
+        running_control_plane(
+            database_url, nats_url, schema_suffix, **(control_plane_overrides or {})
+        ) as cp,
         running_exchange() as sim,
         running_bridge(
             database_url,

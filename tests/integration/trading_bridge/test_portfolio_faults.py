@@ -22,7 +22,11 @@ FAULTS = {
 async def stack(
     database_url: str, fresh_streams: str, schema_suffix: str
 ) -> AsyncIterator[BridgeStack]:
-    overrides = {"exchange_timeout_s": 1.0, "balance_ttl_s": 0.0, "revalidate_interval_s": 600}
+    overrides: dict[str, Any] = {
+        "exchange_timeout_s": 1.0,
+        "balance_ttl_s": 0.0,
+        "revalidate_interval_s": 600,
+    }
     async with bridge_stack(database_url, fresh_streams, schema_suffix, **overrides) as stack:
         yield stack
 

@@ -81,5 +81,5 @@ async def test_closing_an_instance_keeps_the_venue_pool_open(
 
 
 def test_unknown_exchange_is_refused_naming_the_ccxt_version() -> None:
-    with pytest.raises(UnsupportedExchange, match="ccxt 4.5.90"):
+    with pytest.raises(UnsupportedExchange, match=r"ccxt 4\.5\.90"):
         Venues({}, timeout_s=1, telemetry=Telemetry()).get("bitmart")
