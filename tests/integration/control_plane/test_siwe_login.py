@@ -14,35 +14,30 @@ from eth_account.signers.local import LocalAccount
 
 from services.control_plane.auth.siwe_message import challenge
 from shared.auth import decode_token
-from tests.integration.control_plane.auth_fixtures import (
-    AuthService,
-    auth_service,
-    make_client,
-    new_wallet,
-    sign,
-)
+from tests.integration.control_plane.wallet_signing import new_wallet, sign
+from tests.support.control_plane import RunningControlPlane, running_control_plane
 
 
 async def _nonce(
-    service: AuthService, wallet: LocalAccount, chain_id: int | None = None
+    cp: RunningControlPlane, wallet: LocalAccount, chain_id: int | None = None
 ) -> dict[str, Any]:
     body: dict[str, Any] = {"address": wallet.address}
     if chain_id is not None:
         body["chain_id"] = chain_id
-    response = await service.http.post("/api/auth/siwe/nonce", json=body)
+    response = await cp.http.post("/api/auth/siwe/nonce", json=body)
     assert response.status_code == 200, response.text
     issued: dict[str, Any] = response.json()
     return issued
 
 
-async def _login(service: AuthService, message: str, signature: str) -> httpx.Response:
-    return await service.http.post(
+async def _login(cp: RunningControlPlane, message: str, signature: str) -> httpx.Response:
+    return await cp.http.post(
         "/api/auth/siwe/login", json={"message": message, "signature": signature}
     )
 
 
 def _message_for(
-    service: AuthService,
+    cp: RunningControlPlane,
     wallet: LocalAccount,
     nonce: str,
     *,
@@ -51,8 +46,8 @@ def _message_for(
 ) -> str:
     """A message the wallet's own software could build for an issued nonce."""
     return challenge(
-        domain=domain or service.settings.siwe_domain,
-        uri=service.settings.siwe_uri,
+        domain=domain or cp.settings.siwe_domain,
+        uri=cp.settings.siwe_uri,
         address=wallet.address,
         chain_id=chain_id,
         nonce=nonce,
@@ -64,26 +59,26 @@ async def test_signed_message_logs_the_wallets_client_in(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        client_id = await make_client(service.pool, wallet.address, name="Sharp Token")
-        issued = await _nonce(service, wallet)
-        response = await _login(service, issued["message"], sign(wallet, issued["message"]))
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        client = await cp.create_client(name="Sharp Token", wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
+        response = await _login(cp, issued["message"], sign(wallet, issued["message"]))
         assert response.status_code == 200, response.text
         token = response.json()["access_token"]
-        me = await service.http.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"})
+        me = await cp.http.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"})
 
     body = response.json()
-    principal = decode_token(token, service.settings.jwt_public_key)
+    principal = decode_token(token, cp.settings.jwt_public_key)
     assert principal.role == "client"
-    assert principal.client_id == client_id
+    assert str(principal.client_id) == client["id"]
     assert principal.account == body["client"]["account_identifier"]
     assert body["client"] == {
-        "id": str(client_id),
+        "id": client["id"],
         "name": "Sharp Token",
         "account_identifier": principal.account,
     }
     assert body["token_type"] == "bearer"
-    assert body["expires_in"] == service.settings.access_token_ttl_s
+    assert body["expires_in"] == cp.settings.access_token_ttl_s
     assert me.json()["client"]["name"] == "Sharp Token"
     assert me.json()["subject"] == wallet.address.lower()
 
@@ -92,14 +87,14 @@ async def test_nonce_message_is_eip4361_for_this_domain_and_wallet(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(
+    async with running_control_plane(
         database_url,
         nats_url,
         schema_suffix,
         siwe_domain="dash.example",
         siwe_uri="https://dash.example",
-    ) as service:
-        issued = await _nonce(service, wallet)
+    ) as cp:
+        issued = await _nonce(cp, wallet)
 
     lines = issued["message"].splitlines()
     assert lines[0] == "dash.example wants you to sign in with your Ethereum account:"
@@ -116,11 +111,11 @@ async def test_nonce_takes_a_lowercase_address_and_refuses_a_wrong_checksum(
     wallet = new_wallet()
     # EIP-55's own example address, with one letter's case flipped.
     wrong_checksum = "0x52908400098527886e0F7030069857D2E4169EE7"
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        lowercase = await service.http.post(
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        lowercase = await cp.http.post(
             "/api/auth/siwe/nonce", json={"address": wallet.address.lower()}
         )
-        miscased = await service.http.post("/api/auth/siwe/nonce", json={"address": wrong_checksum})
+        miscased = await cp.http.post("/api/auth/siwe/nonce", json={"address": wrong_checksum})
 
     assert lowercase.status_code == 200
     assert lowercase.json()["message"].splitlines()[1] == wallet.address
@@ -132,12 +127,12 @@ async def test_replayed_nonce_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        await make_client(service.pool, wallet.address)
-        issued = await _nonce(service, wallet)
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
         signature = sign(wallet, issued["message"])
-        first = await _login(service, issued["message"], signature)
-        replay = await _login(service, issued["message"], signature)
+        first = await _login(cp, issued["message"], signature)
+        replay = await _login(cp, issued["message"], signature)
 
     assert first.status_code == 200
     assert replay.status_code == 401
@@ -151,12 +146,12 @@ async def test_concurrent_logins_with_one_nonce_let_exactly_one_in(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        await make_client(service.pool, wallet.address)
-        issued = await _nonce(service, wallet)
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
         signature = sign(wallet, issued["message"])
         answers = await asyncio.gather(
-            *(_login(service, issued["message"], signature) for _ in range(6))
+            *(_login(cp, issued["message"], signature) for _ in range(6))
         )
 
     assert sorted(answer.status_code for answer in answers) == [200, 401, 401, 401, 401, 401]
@@ -166,10 +161,12 @@ async def test_expired_message_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix, siwe_nonce_ttl_s=0) as service:
-        await make_client(service.pool, wallet.address)
-        issued = await _nonce(service, wallet)
-        response = await _login(service, issued["message"], sign(wallet, issued["message"]))
+    async with running_control_plane(
+        database_url, nats_url, schema_suffix, siwe_nonce_ttl_s=0
+    ) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
+        response = await _login(cp, issued["message"], sign(wallet, issued["message"]))
 
     assert response.status_code == 401
     assert "expired" in response.json()["detail"]
@@ -179,11 +176,13 @@ async def test_expired_nonce_is_refused_even_if_the_message_claims_more_time(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix, siwe_nonce_ttl_s=0) as service:
-        await make_client(service.pool, wallet.address)
-        issued = await _nonce(service, wallet)
-        message = _message_for(service, wallet, issued["nonce"])
-        response = await _login(service, message, sign(wallet, message))
+    async with running_control_plane(
+        database_url, nats_url, schema_suffix, siwe_nonce_ttl_s=0
+    ) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
+        message = _message_for(cp, wallet, issued["nonce"])
+        response = await _login(cp, message, sign(wallet, message))
 
     assert response.status_code == 401
     assert response.json()["detail"] == "the nonce has expired: request a new one"
@@ -193,11 +192,11 @@ async def test_message_for_another_domain_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        await make_client(service.pool, wallet.address)
-        issued = await _nonce(service, wallet)
-        message = _message_for(service, wallet, issued["nonce"], domain="phishing.example")
-        response = await _login(service, message, sign(wallet, message))
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
+        message = _message_for(cp, wallet, issued["nonce"], domain="phishing.example")
+        response = await _login(cp, message, sign(wallet, message))
 
     assert response.status_code == 401
     assert "domain 'phishing.example'" in response.json()["detail"]
@@ -207,12 +206,12 @@ async def test_message_altered_after_signing_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        await make_client(service.pool, wallet.address)
-        issued = await _nonce(service, wallet)
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
         signature = sign(wallet, issued["message"])
         altered = issued["message"].replace("Expiration Time: 20", "Expiration Time: 29")
-        response = await _login(service, altered, signature)
+        response = await _login(cp, altered, signature)
 
     assert altered != issued["message"]
     assert response.status_code == 401
@@ -223,10 +222,10 @@ async def test_message_naming_a_client_wallet_signed_by_another_key_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     victim, attacker = new_wallet(), new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        await make_client(service.pool, victim.address)
-        issued = await _nonce(service, victim)
-        response = await _login(service, issued["message"], sign(attacker, issued["message"]))
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        await cp.create_client(wallets=[victim.address])
+        issued = await _nonce(cp, victim)
+        response = await _login(cp, issued["message"], sign(attacker, issued["message"]))
 
     assert response.status_code == 401
     assert "signature does not match" in response.json()["detail"]
@@ -236,9 +235,9 @@ async def test_wallet_of_no_client_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        issued = await _nonce(service, wallet)
-        response = await _login(service, issued["message"], sign(wallet, issued["message"]))
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        issued = await _nonce(cp, wallet)
+        response = await _login(cp, issued["message"], sign(wallet, issued["message"]))
 
     assert response.status_code == 401
     assert response.json()["detail"] == (
@@ -250,12 +249,14 @@ async def test_chain_not_accepted_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix, siwe_chain_ids=[1]) as service:
-        await make_client(service.pool, wallet.address)
-        issued = await _nonce(service, wallet)
-        message = _message_for(service, wallet, issued["nonce"], chain_id=5)
-        login = await _login(service, message, sign(wallet, message))
-        nonce_for_chain = await service.http.post(
+    async with running_control_plane(
+        database_url, nats_url, schema_suffix, siwe_chain_ids=[1]
+    ) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
+        message = _message_for(cp, wallet, issued["nonce"], chain_id=5)
+        login = await _login(cp, message, sign(wallet, message))
+        nonce_for_chain = await cp.http.post(
             "/api/auth/siwe/nonce", json={"address": wallet.address, "chain_id": 5}
         )
 
@@ -268,11 +269,11 @@ async def test_nonce_issued_for_another_wallet_is_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet, other = new_wallet(), new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        await make_client(service.pool, wallet.address)
-        issued_to_other = await _nonce(service, other)
-        message = _message_for(service, wallet, issued_to_other["nonce"])
-        response = await _login(service, message, sign(wallet, message))
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued_to_other = await _nonce(cp, other)
+        message = _message_for(cp, wallet, issued_to_other["nonce"])
+        response = await _login(cp, message, sign(wallet, message))
 
     assert response.status_code == 401
     assert response.json()["detail"] == "the nonce was issued for another wallet or chain"
@@ -282,11 +283,11 @@ async def test_made_up_nonce_and_garbage_message_are_refused(
     database_url: str, nats_url: str, schema_suffix: str
 ) -> None:
     wallet = new_wallet()
-    async with auth_service(database_url, nats_url, schema_suffix) as service:
-        await make_client(service.pool, wallet.address)
-        message = _message_for(service, wallet, "0123456789abcdef")
-        made_up = await _login(service, message, sign(wallet, message))
-        garbage = await _login(service, "hello", sign(wallet, "hello"))
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        message = _message_for(cp, wallet, "0123456789abcdef")
+        made_up = await _login(cp, message, sign(wallet, message))
+        garbage = await _login(cp, "hello", sign(wallet, "hello"))
 
     assert made_up.status_code == 401
     assert made_up.json()["detail"].startswith("unknown nonce")
