@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
 import uuid
 
 import asyncpg
 
 from shared.keyring import Keyring
+from tests.integration.control_plane.cli_runner import run_cli
 from tests.support.control_plane import RunningControlPlane, running_control_plane
 
 KEYS = [Keyring.generate_entry(version) for version in (1, 2, 3)]
@@ -59,26 +57,7 @@ async def test_ciphertext_copied_to_another_clients_row_does_not_decrypt(
 
 
 async def run_rotation(database_url: str, schema: str, keyring: str) -> tuple[int, str]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "CONTROL_PLANE_DB_SCHEMA": schema,
-        "CONTROL_PLANE_KEYRING": keyring,
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "services.control_plane.cli",
-        "rotate-keys",
-        "--batch-size",
-        "2",
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    output, _ = await process.communicate()
-    assert process.returncode is not None
-    return process.returncode, output.decode()
+    return await run_cli(database_url, schema, keyring, "rotate-keys", "--batch-size", "2")
 
 
 async def test_rows_under_three_key_versions_decrypt_and_rotate_to_the_newest(

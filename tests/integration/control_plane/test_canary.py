@@ -1,0 +1,155 @@
+"""A canary secret through every key endpoint, rotation and error path never shows anywhere.
+
+Looked for in: every HTTP response (body and headers), every log line, every message of the
+CONTROL and STATUS streams, the CLI's output, and every column of every table of the schema
+(as text, and as the hex PostgreSQL shows bytea in).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+
+import asyncpg
+import httpx
+import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from shared.keyring import Keyring
+from shared.logging import JsonFormatter
+from shared.sealing import public_key_text
+from tests.integration.control_plane.cli_runner import run_cli
+from tests.integration.control_plane.conftest import delete_streams
+from tests.integration.control_plane.streams import raw_messages
+from tests.support.control_plane import RunningControlPlane, running_control_plane
+
+MARK = "CANARY-3f9a" + uuid.uuid4().hex[:8]
+CANARIES = {
+    field: f"{MARK}-{field}-{uuid.uuid4().hex}" for field in ("key", "secret", "pass", "uid")
+}
+CREDENTIALS = {
+    "api_key": CANARIES["key"],
+    "api_secret": CANARIES["secret"],
+    "passphrase": CANARIES["pass"],
+    "uid": CANARIES["uid"],
+}
+
+
+class Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(JsonFormatter("control-plane"))
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+@pytest.fixture
+def logs() -> Iterator[Collected]:
+    handler, root = Collected(), logging.getLogger()
+    previous = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(previous)
+
+
+def shows(response: httpx.Response) -> str:
+    return response.text + repr(dict(response.headers))
+
+
+async def key_endpoints(cp: RunningControlPlane, client: dict[str, str]) -> list[httpx.Response]:
+    base, admin = f"/api/clients/{client['id']}/api-keys", cp.admin_headers()
+    added = await cp.http.post(
+        base, json={"exchange": "okx", **CREDENTIALS, "tracked_pairs": ["X/USDT"]}, headers=admin
+    )
+    key = f"{base}/{added.json()['id']}"
+    sealed = await cp.http.post(
+        "/internal/credentials",
+        json={
+            "connector_ids": [added.json()["id"]],
+            "public_key": public_key_text(X25519PrivateKey.generate()),
+        },
+        headers=cp.service_headers(),
+    )
+    return [
+        added,
+        sealed,
+        await cp.http.get(base, headers=admin),
+        await cp.http.put(key, json=CREDENTIALS, headers=admin),
+        await cp.http.patch(key, json={"tracked_pairs": ["Y/USDT"]}, headers=admin),
+        await cp.http.post(f"{key}/reinitialize", headers=admin),
+        await cp.http.get(base, headers=cp.client_headers(client)),
+        await cp.http.get("/api/audit", headers=admin),
+    ]
+
+
+async def error_paths(cp: RunningControlPlane, client: dict[str, str]) -> list[httpx.Response]:
+    base, admin = f"/api/clients/{client['id']}/api-keys", cp.admin_headers()
+    long_secret = {**CREDENTIALS, "api_secret": CANARIES["secret"] * 20}
+    bodies = [
+        {"exchange": "bitmart", **CREDENTIALS},
+        {"exchange": "okx", "api_key": CANARIES["key"], "api_secret": CANARIES["secret"]},
+        {"exchange": "binance", **long_secret},
+        {"exchange": "binance", **CREDENTIALS, "tracked_pairs": ["NOPE"]},
+        {"exchange": "binance", **CREDENTIALS, "label": "l" * 101},
+        {"exchange": 42, **CREDENTIALS},
+    ]
+    answers = [await cp.http.post(base, json=body, headers=admin) for body in bodies]
+    answers += [
+        await cp.http.post(base, json=bodies[0], headers=cp.client_headers(client)),
+        await cp.http.put(f"{base}/{uuid.uuid4()}", json=CREDENTIALS, headers=admin),
+        await cp.http.post(base, content=f'{{"api_secret": "{CANARIES["secret"]}"', headers=admin),
+    ]
+    assert all(400 <= answer.status_code < 500 for answer in answers)
+    return answers
+
+
+async def database_text(cp: RunningControlPlane) -> str:
+    """Every row of every table of the schema, as PostgreSQL renders it (bytea in hex)."""
+    schema = cp.settings.db_schema
+    connection = await asyncpg.connect(cp.settings.database_url)
+    try:
+        tables = await connection.fetch(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = $1", schema
+        )
+        rows = [
+            await connection.fetch(f'SELECT t::text AS row FROM {schema}."{t["table_name"]}" t')
+            for t in tables
+        ]
+        return "\n".join(row["row"] for table in rows for row in table)
+    finally:
+        await connection.close()
+
+
+def leaks(text: str) -> list[str]:
+    needles = [MARK, MARK.encode().hex(), *CANARIES.values()]
+    return [needle for needle in needles if needle in text]
+
+
+async def test_canary_secret_never_appears_anywhere(
+    database_url: str, nats_url: str, schema_suffix: str, logs: Collected
+) -> None:
+    await delete_streams(nats_url)
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        client = await cp.create_client(name="Canary")
+        responses = await key_endpoints(cp, client) + await error_paths(cp, client)
+        newer = f"{Keyring.generate_entry(3)},{cp.settings.keyring.get_secret_value()}"
+        code, cli_output = await run_cli(database_url, cp.settings.db_schema, newer, "rotate-keys")
+        stored = await database_text(cp)
+        deleted = await cp.http.delete(f"/api/clients/{client['id']}", headers=cp.admin_headers())
+    messages = await raw_messages(nats_url, "CONTROL") + await raw_messages(nats_url, "STATUS")
+
+    assert code == 0, cli_output
+    assert "\\x" in stored  # the dump does hold the ciphertexts
+    assert len(messages) >= 5 and logs.lines
+    assert leaks("\n".join(shows(r) for r in [*responses, deleted])) == []
+    assert leaks("\n".join(logs.lines)) == []
+    assert leaks(b"\n".join(messages).decode(errors="replace")) == []
+    assert leaks(cli_output) == []
+    assert leaks(stored) == []
