@@ -100,7 +100,12 @@ def note(text: str, style: str = "yellow") -> Text:
     return Text(text, style=style)
 
 
+def heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
 def _is_plain(value: Any) -> bool:
+    """A scalar, or a non-empty list of scalars (an empty list may be a table with no rows)."""
     if isinstance(value, list):
-        return all(not isinstance(item, Mapping) for item in value)
+        return bool(value) and not any(isinstance(item, Mapping) for item in value)
     return not isinstance(value, Mapping)

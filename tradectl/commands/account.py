@@ -12,7 +12,7 @@ import typer
 from rich.console import RenderableType
 
 from tradectl.context import connect
-from tradectl.render import Column, JsonOutput, cell, note, record, show, table
+from tradectl.render import Column, JsonOutput, cell, heading, note, record, show, table
 
 Account = Annotated[
     str | None, typer.Option(help="The account (an admin must name one; a client reads its own).")
@@ -111,9 +111,8 @@ def _portfolio_view(answer: dict[str, Any]) -> Iterable[RenderableType]:
     if answer.get("partial"):
         yield note("partial: some exchange is not ok or some asset is unpriced")
     for connector in answer.get("connectors", []):
-        yield table(
-            connector.get("balances", []), BALANCE_COLUMNS, title=_connector_title(connector)
-        )
+        yield heading(_connector_title(connector))
+        yield table(connector.get("balances", []), BALANCE_COLUMNS)
         if error := connector.get("error"):
             yield note(f"{connector.get('exchange')}: {error}", style="red")
 
