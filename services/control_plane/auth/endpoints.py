@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
 from services.control_plane.auth import service
 from services.control_plane.auth.schemas import (
@@ -15,7 +15,7 @@ from services.control_plane.auth.schemas import (
     SiweCredentials,
 )
 from services.control_plane.auth.throttle import Throttle
-from services.control_plane.settings import ControlPlaneSettings
+from services.control_plane.dependencies import SettingsDep
 from shared.auth import CurrentPrincipal
 from shared.db import DbConn
 from shared.errors import (
@@ -29,25 +29,20 @@ from shared.errors import (
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 
-def _settings(request: Request) -> ControlPlaneSettings:
-    settings: ControlPlaneSettings = request.app.state.runtime.settings
-    return settings
-
-
 @router.post(
     "/admin/token",
     response_model=AccessToken,
     responses=responses(Unauthorized, TooManyRequests, DependencyUnavailable),
 )
 async def admin_token(
-    credentials: AdminCredentials, db: DbConn, throttle: Throttle, request: Request
+    credentials: AdminCredentials, db: DbConn, throttle: Throttle, settings: SettingsDep
 ) -> AccessToken:
     """Log an operator in with username and password; answers a bearer access token.
 
     A wrong username and a wrong password answer the same 401.
     """
     await throttle.check("admin-token", credentials.username)
-    return await service.admin_login(db, _settings(request), credentials)
+    return await service.admin_login(db, settings, credentials)
 
 
 @router.post(
@@ -56,7 +51,7 @@ async def admin_token(
     responses=responses(Unprocessable, TooManyRequests),
 )
 async def siwe_nonce(
-    body: NonceRequest, db: DbConn, throttle: Throttle, request: Request
+    body: NonceRequest, db: DbConn, throttle: Throttle, settings: SettingsDep
 ) -> SignInChallenge:
     """Start a Sign-In With Ethereum (EIP-4361): a single-use nonce and the message to sign.
 
@@ -64,7 +59,7 @@ async def siwe_nonce(
     to `/api/auth/siwe/login`.
     """
     await throttle.check("siwe-nonce", body.address)
-    return await service.issue_challenge(db, _settings(request), body)
+    return await service.issue_challenge(db, settings, body)
 
 
 @router.post(
@@ -73,7 +68,7 @@ async def siwe_nonce(
     responses=responses(Unauthorized, TooManyRequests, DependencyUnavailable),
 )
 async def siwe_login(
-    credentials: SiweCredentials, db: DbConn, throttle: Throttle, request: Request
+    credentials: SiweCredentials, db: DbConn, throttle: Throttle, settings: SettingsDep
 ) -> ClientAccessToken:
     """Finish a Sign-In With Ethereum: verify the signed message and answer a client token.
 
@@ -82,7 +77,7 @@ async def siwe_login(
     belongs to no client.
     """
     await throttle.check("siwe-login")
-    return await service.sign_in_with_ethereum(db, _settings(request), throttle, credentials)
+    return await service.sign_in_with_ethereum(db, settings, throttle, credentials)
 
 
 @router.get("/me", response_model=Me, responses=responses(Unauthorized))
