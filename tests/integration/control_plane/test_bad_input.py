@@ -164,7 +164,9 @@ async def row_counts(cp: RunningControlPlane) -> dict[str, int]:
 @pytest.fixture(scope="module")
 async def targets(cp: RunningControlPlane) -> dict[str, str]:
     client = await cp.create_client(wallets=[TAKEN])
-    okx = await cp.add_key(client["id"], **{**OKX, "passphrase": "okx-pass"})
+    okx = await cp.add_key(
+        client["id"], exchange="okx", api_key="okx-key-000000", passphrase="okx-pass"
+    )
     return {"client": client["id"], "okx_key": okx["id"]}
 
 
