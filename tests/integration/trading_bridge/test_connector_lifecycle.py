@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import uuid
+
+import pytest
 
 from tests.support.control_plane import running_control_plane
 from tests.support.exchange_simulator import running_exchange
@@ -58,12 +61,13 @@ async def test_replaced_secret_closes_the_old_instance_and_validates_the_new_ver
     assert portfolio.json()["total_usd"] == "300"
 
 
-async def test_removed_key_closes_its_session(
-    database_url: str, fresh_streams: str, schema_suffix: str
+async def test_removed_key_closes_its_session_without_resource_warnings(
+    database_url: str, fresh_streams: str, schema_suffix: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     async with bridge_stack(database_url, fresh_streams, schema_suffix) as stack:
         client, key = await stack.client_with_key({"USDT": "100"})
         session = await stack.bridge.wait_for_session(key["id"], state="ready")
+        exchange = session.exchange
 
         deleted = await stack.cp.http.delete(
             f"/api/clients/{client['id']}/api-keys/{key['id']}", headers=stack.cp.admin_headers()
@@ -71,9 +75,14 @@ async def test_removed_key_closes_its_session(
         await stack.bridge.wait_until_gone(key["id"])
         portfolio = await stack.bridge.get("/api/portfolio", stack.cp.client_headers(client))
 
+    closed = exchange.closed_by_user
+    del session, exchange
+    gc.collect()  # ccxt logs "requires to release all resources" from __del__ if left open
+
+    assert closed is True
     assert deleted.status_code == 204
-    assert session.exchange.closed_by_user is True
     assert portfolio.json()["connectors"] == []
+    assert not [r for r in caplog.records if "release all resources" in r.getMessage()]
 
 
 async def test_wrong_secret_is_reported_invalid_with_a_readable_reason(
