@@ -115,6 +115,8 @@ def ensure_key(http: httpx.Client, stack: Stack, client_id: str) -> dict[str, An
 
 
 def ensure_running_bot(http: httpx.Client, key_id: str) -> dict[str, Any]:
+    """Create the demo bot if missing, and (re)start it: the simulated bot host starts empty on
+    every `make run`, so a bot from an earlier run is no longer on it."""
     bots = checked(http.get("/api/bots", params={"account": ACCOUNT}))
     bot = next((b for b in bots if b["name"] == BOT_NAME), None)
     if bot is None:
@@ -127,9 +129,10 @@ def ensure_running_bot(http: httpx.Client, key_id: str) -> dict[str, Any]:
             "config": SPREAD_CONFIG,
         }
         bot = checked(http.post("/api/bots", json=definition))
+    elif bot["desired_state"] == "running":
+        checked(http.post(f"/api/bots/{bot['id']}/stop"))
     assert bot is not None
-    if bot.get("status") != "running":
-        checked(http.post(f"/api/bots/{bot['id']}/start"))
+    checked(http.post(f"/api/bots/{bot['id']}/start"))
     return dict(bot)
 
 
