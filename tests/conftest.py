@@ -7,18 +7,16 @@ never see each other's rows or events.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import uuid
 import warnings
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-import nats
 import pytest
 
 from scripts.embedded import NatsServer, start_postgres
-from shared.events import STREAM_SUBJECTS
+from tests.support.bus import delete_streams
 
 warnings.filterwarnings("ignore", module="abnf")
 
@@ -51,10 +49,5 @@ def schema_suffix() -> str:
 @pytest.fixture
 async def fresh_streams(nats_url: str) -> AsyncIterator[str]:
     """Delete the CONTROL and STATUS streams (and their consumers) so the test starts empty."""
-    connection = await nats.connect(nats_url)
-    js = connection.jetstream()
-    for stream in STREAM_SUBJECTS:
-        with contextlib.suppress(nats.js.errors.NotFoundError):
-            await js.delete_stream(stream)
-    await connection.close()
+    await delete_streams(nats_url)
     yield nats_url

@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import nats
 import pytest
 
 from scripts.embedded import free_port, wait_for_port
 from scripts.stack import ROOT
-from shared.events import STREAM_SUBJECTS
+from tests.support.bus import delete_streams
 
 SERVICES = ("control-plane", "trading-bridge", "hummingbot-adapter")
 
@@ -38,15 +37,6 @@ class RunningStack:
     admin_username: str
     admin_password: str
     log: Path
-
-
-async def delete_streams(nats_url: str) -> None:
-    connection = await nats.connect(nats_url)
-    js = connection.jetstream()
-    for stream in STREAM_SUBJECTS:
-        with contextlib.suppress(nats.js.errors.NotFoundError):
-            await js.delete_stream(stream)
-    await connection.close()
 
 
 def wait_healthy(gateway_url: str, process: subprocess.Popen[bytes], timeout_s: float = 90) -> None:

@@ -1,18 +1,32 @@
-"""Reading what actually landed in a JetStream stream, for assertions."""
+"""NATS helpers for tests: start from empty streams, and read what actually landed."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 
 import nats
+from nats.js.api import RawStreamMsg
 from nats.js.errors import NotFoundError
 
-from shared.events import Envelope
+from shared.events import STREAM_SUBJECTS, Envelope
 
 
-async def stream_envelopes(nats_url: str, stream: str) -> list[Envelope]:
-    """Every message currently stored in `stream`, in stream order."""
+async def delete_streams(nats_url: str) -> None:
+    """Delete the CONTROL and STATUS streams (and so their consumers); services recreate them."""
+    connection = await nats.connect(nats_url)
+    try:
+        js = connection.jetstream()
+        for stream in STREAM_SUBJECTS:
+            with contextlib.suppress(NotFoundError):
+                await js.delete_stream(stream)
+    finally:
+        await connection.close()
+
+
+async def stored_messages(nats_url: str, stream: str) -> list[RawStreamMsg]:
+    """Every message currently stored in `stream`, headers included, in stream order."""
     connection = await nats.connect(nats_url)
     try:
         js = connection.jetstream()
@@ -22,15 +36,19 @@ async def stream_envelopes(nats_url: str, stream: str) -> list[Envelope]:
             return []
         found = []
         for seq in range(max(info.state.first_seq, 1), info.state.last_seq + 1):
-            try:
-                message = await js.get_msg(stream, seq)
-            except NotFoundError:
-                continue
-            assert message.data is not None
-            found.append(Envelope.model_validate_json(message.data))
+            with contextlib.suppress(NotFoundError):
+                found.append(await js.get_msg(stream, seq))
         return found
     finally:
         await connection.close()
+
+
+async def stream_envelopes(nats_url: str, stream: str) -> list[Envelope]:
+    """Every event currently stored in `stream`, in stream order."""
+    return [
+        Envelope.model_validate_json(message.data or b"")
+        for message in await stored_messages(nats_url, stream)
+    ]
 
 
 async def wait_for_envelopes(

@@ -3,24 +3,13 @@ and events apart by the ids they create. Tests needing other settings start thei
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from collections.abc import AsyncIterator
 
-import nats
 import pytest
 
-from shared.events import STREAM_SUBJECTS
+from tests.support.bus import delete_streams
 from tests.support.control_plane import RunningControlPlane, running_control_plane
-
-
-async def delete_streams(nats_url: str) -> None:
-    connection = await nats.connect(nats_url)
-    js = connection.jetstream()
-    for stream in STREAM_SUBJECTS:
-        with contextlib.suppress(nats.js.errors.NotFoundError):
-            await js.delete_stream(stream)
-    await connection.close()
 
 
 @pytest.fixture(scope="module")

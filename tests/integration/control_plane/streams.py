@@ -3,43 +3,28 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import nats
 from nats.aio.msg import Msg
-from nats.js.api import RawStreamMsg
-from nats.js.errors import NotFoundError
 
 from shared.events import ConnectorConfigured, ConnectorState, ConnectorStatus, Envelope
-
-
-async def _stored(nats_url: str, stream: str) -> list[RawStreamMsg]:
-    connection = await nats.connect(nats_url)
-    try:
-        js = connection.jetstream()
-        try:
-            info = await js.stream_info(stream)
-        except NotFoundError:
-            return []
-        found = []
-        for seq in range(max(info.state.first_seq, 1), info.state.last_seq + 1):
-            with contextlib.suppress(NotFoundError):
-                found.append(await js.get_msg(stream, seq))
-        return found
-    finally:
-        await connection.close()
+from tests.support.bus import stored_messages
 
 
 async def raw_messages(nats_url: str, stream: str) -> list[bytes]:
     """Every message stored in `stream`, body and headers, in order."""
-    return [(m.data or b"") + repr(m.headers).encode() for m in await _stored(nats_url, stream)]
+    return [
+        (m.data or b"") + repr(m.headers).encode() for m in await stored_messages(nats_url, stream)
+    ]
 
 
 async def envelopes(nats_url: str, stream: str = "CONTROL") -> list[Envelope]:
-    return [Envelope.model_validate_json(m.data or b"") for m in await _stored(nats_url, stream)]
+    return [
+        Envelope.model_validate_json(m.data or b"") for m in await stored_messages(nats_url, stream)
+    ]
 
 
 async def wait_for(

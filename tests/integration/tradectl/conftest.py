@@ -7,19 +7,17 @@ The services run in the test's event loop, so each `tradectl` call runs in a wor
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import nats
 import pytest
 from pydantic import SecretStr
 from typer.testing import CliRunner, Result
 
-from shared.events import STREAM_SUBJECTS
 from tests.integration.tradectl.gateway import running_gateway
+from tests.support.bus import delete_streams
 from tests.support.control_plane import RunningControlPlane, running_control_plane
 from tests.support.exchange_simulator import RunningExchange, running_exchange
 from tests.support.hummingbot_adapter import running_adapter
@@ -65,16 +63,6 @@ class Tradectl:
             TRADECTL_ADMIN_PASSWORD=ADMIN_PASSWORD,
         )
         assert result.exit_code == 0, result.output
-
-
-async def delete_streams(nats_url: str) -> None:
-    """Start from empty CONTROL and STATUS streams, as the `fresh_streams` fixture does."""
-    connection = await nats.connect(nats_url)
-    js = connection.jetstream()
-    for stream in STREAM_SUBJECTS:
-        with contextlib.suppress(nats.js.errors.NotFoundError):
-            await js.delete_stream(stream)
-    await connection.close()
 
 
 @pytest.fixture(scope="module")
