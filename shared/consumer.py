@@ -44,6 +44,7 @@ class Consumer:
         backoff_s: Sequence[float] = (0.5, 1.0, 2.0, 5.0, 10.0),
         ack_wait_s: float = 30.0,
         batch: int = 20,
+        pull_timeout_s: float = 0.25,
     ) -> None:
         self.bus = bus
         self.stream = stream
@@ -53,6 +54,8 @@ class Consumer:
         self.backoff_s = tuple(backoff_s)
         self.ack_wait_s = ack_wait_s
         self.batch = batch
+        # How long one pull waits for messages: also the longest a stop waits for a clean exit.
+        self.pull_timeout_s = pull_timeout_s
         self._task: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
 
@@ -107,7 +110,7 @@ class Consumer:
     async def _pull(self, subscription: Any) -> None:
         while not self._stopping.is_set():
             try:
-                messages = await subscription.fetch(self.batch, timeout=1.0)
+                messages = await subscription.fetch(self.batch, timeout=self.pull_timeout_s)
             except NatsTimeout:
                 continue
             for message in messages:
