@@ -130,10 +130,21 @@ def ensure_running_bot(http: httpx.Client, key_id: str) -> dict[str, Any]:
         }
         bot = checked(http.post("/api/bots", json=definition))
     elif bot["desired_state"] == "running":
-        checked(http.post(f"/api/bots/{bot['id']}/stop"))
+        bot_command(http, bot["id"], "stop")
     assert bot is not None
-    checked(http.post(f"/api/bots/{bot['id']}/start"))
+    bot_command(http, bot["id"], "start")
     return dict(bot)
+
+
+def bot_command(http: httpx.Client, bot_id: str, command: str, timeout_s: float = 60.0) -> Any:
+    """Start or stop a bot. A bot host that came up after the adapter answers 503 until the
+    adapter's circuit breaker lets calls through again, so wait that out."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        response = http.post(f"/api/bots/{bot_id}/{command}")
+        if response.status_code != 503 or time.monotonic() > deadline:
+            return checked(response)
+        time.sleep(1.0)
 
 
 def load_demo(stack: Stack) -> None:
