@@ -20,8 +20,8 @@ from shared.keyring import Keyring
 from shared.logging import JsonFormatter
 from shared.sealing import public_key_text
 from tests.integration.control_plane.cli_runner import run_cli
-from tests.integration.control_plane.conftest import delete_streams
 from tests.integration.control_plane.streams import raw_messages
+from tests.support.bus import delete_streams
 from tests.support.control_plane import RunningControlPlane, running_control_plane
 
 MARK = "CANARY-3f9a" + uuid.uuid4().hex[:8]
