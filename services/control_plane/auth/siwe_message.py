@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import abnf
+from eth_keys.exceptions import BadSignature
 
 from shared.errors import Unauthorized
 
@@ -81,7 +82,8 @@ def verify(sign_in: SignIn, signature: str) -> None:
         raise Unauthorized("the sign-in message has expired: request a new nonce") from None
     except siwe.NotYetValidMessage:
         raise Unauthorized("the sign-in message is not valid yet") from None
-    except siwe.VerificationError:
+    except (siwe.VerificationError, BadSignature):
+        # BadSignature: 65 bytes that are no ECDSA signature at all (siwe lets it through).
         raise Unauthorized(
             "the signature does not match the message and its address (altered message?)"
         ) from None

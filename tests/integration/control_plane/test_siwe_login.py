@@ -293,3 +293,17 @@ async def test_made_up_nonce_and_garbage_message_are_refused(
     assert made_up.json()["detail"].startswith("unknown nonce")
     assert garbage.status_code == 401
     assert garbage.json()["detail"] == "the sign-in message is not a valid EIP-4361 message"
+
+
+async def test_bytes_that_are_no_ecdsa_signature_are_refused(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    wallet = new_wallet()
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        await cp.create_client(wallets=[wallet.address])
+        issued = await _nonce(cp, wallet)
+        # s beyond the curve order; r = s = 0 (nothing recovers from either)
+        answers = [await _login(cp, issued["message"], "0x" + d * 130) for d in "f0"]
+
+    assert [answer.status_code for answer in answers] == [401, 401]
+    assert all("signature does not match" in a.json()["detail"] for a in answers)
