@@ -57,10 +57,12 @@ class PnlTotals(BaseModel):
 class HoldComparison(BaseModel):
     connector_id: uuid.UUID
     exchange: str
-    start_balances_source: Literal["snapshot", "reconstructed_from_fills"]
-    start_as_of: datetime
-    start_balances: dict[str, Amount]
-    current_balances: dict[str, Amount]
+    start_balances_source: Literal["snapshot", "reconstructed_from_fills"] | None = Field(
+        description="null when the start is unknown: no snapshot and no current balances"
+    )
+    start_as_of: datetime | None
+    start_balances: dict[str, Amount] | None
+    current_balances: dict[str, Amount] | None = Field(description="null when never read")
     current_as_of: datetime | None
     hold_value_usd: Amount | None = Field(description="start balances at today's prices")
     current_value_usd: Amount | None = Field(description="current balances at today's prices")

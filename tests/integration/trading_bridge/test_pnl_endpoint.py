@@ -105,3 +105,28 @@ async def test_volume_totals_the_notionals_by_pair_connector_and_day(
     ]
     assert [c["volume_usd"] for c in volume["by_connector"]] == ["70"]
     assert sum(D(d["volume_usd"]) for d in volume["by_day"]) == 70  # one day, or two at midnight
+
+
+async def test_unreadable_balances_leave_pnl_against_holding_unknown_not_zero(
+    database_url: str, fresh_streams: str, schema_suffix: str
+) -> None:
+    async with analytics_stack(
+        database_url, fresh_streams, schema_suffix, FUNDS, snapshot_interval_s=3600
+    ) as stack:
+        await stack.bridge.app.state.runtime.pool.execute("DELETE FROM balance_snapshots")
+        await stack.exchange.set_fault(down=True)
+        response = await stack.get("/api/pnl", days=1)
+        await stack.exchange.clear_faults()
+
+    assert response.status_code == 200, response.text
+    [hold] = response.json()["vs_hold"]
+    assert (hold["start_balances"], hold["current_balances"]) == (None, None)
+    assert (hold["hold_value_usd"], hold["current_value_usd"], hold["pnl_vs_hold_usd"]) == (
+        None,
+        None,
+        None,
+    )
+    assert hold["unavailable"]["hold_value_usd"] == (
+        "no snapshot before the window; the exchange is unavailable"
+    )
+    assert response.json()["vs_hold_total"]["hold_value_usd"] is None
