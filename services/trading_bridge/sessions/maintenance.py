@@ -15,6 +15,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
+import asyncpg
 import httpx
 
 from services.trading_bridge.sessions.failures import EXCHANGE_ERRORS
@@ -27,9 +28,13 @@ from shared.events import utc_now
 log = logging.getLogger(__name__)
 
 RETRYABLE_STATES = ("unreachable", "error")
+# Anything a round can meet that the next round may not: without the database errors (status
+# goes out through the outbox), one PostgreSQL restart ended reconcile for the process's life.
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     ControlPlaneUnavailable,
     httpx.HTTPError,
+    asyncpg.PostgresError,
+    asyncpg.InterfaceError,
     *EXCHANGE_ERRORS,
 )
 
