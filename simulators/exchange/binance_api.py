@@ -11,15 +11,15 @@ from starlette.routing import Route
 
 from simulators.exchange import account_api, market_data, trading_api
 from simulators.exchange.binance_http import Endpoint, binance_route
-from simulators.exchange.params import Params
+from simulators.exchange.params import INTEGER, Params
 from simulators.exchange.state import SimulatorState
 
 DEPTH_WEIGHTS = ((100, 5), (500, 25), (1000, 50), (5000, 250))
 
 
 def _depth_weight(params: Params) -> int:
-    limit = params.values.get("limit", "100")
-    wanted = int(limit) if limit.isdigit() else 100
+    limit = params.values.get("limit", "")
+    wanted = int(limit) if INTEGER.fullmatch(limit) else 100
     return next((weight for top, weight in DEPTH_WEIGHTS if wanted <= top), 250)
 
 

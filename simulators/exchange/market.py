@@ -20,6 +20,7 @@ class MarketRules:
     min_qty: Decimal
     max_qty: Decimal = Decimal(9_000_000_000)
     max_price: Decimal = Decimal(1_000_000_000)
+    max_notional: Decimal = Decimal(9_000_000_000)
 
     def to_tick(self, price: Decimal, rounding: str = ROUND_HALF_EVEN) -> Decimal:
         return (price / self.tick_size).to_integral_value(rounding) * self.tick_size

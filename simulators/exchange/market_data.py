@@ -104,7 +104,7 @@ def symbol_info(market: Market) -> Json:
                 "filterType": "NOTIONAL",
                 "minNotional": format_amount(rules.min_notional),
                 "applyMinToMarket": True,
-                "maxNotional": "9000000000.00000000",
+                "maxNotional": format_amount(rules.max_notional),
                 "applyMaxToMarket": False,
                 "avgPriceMins": 5,
             },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -18,6 +19,8 @@ _INVALID_ENUM = {
 }
 
 E = TypeVar("E", bound=StrEnum)
+# Binance's integer parameters are signed 64-bit: ASCII digits, at most 19 of them.
+INTEGER = re.compile(r"-?[0-9]{1,19}")
 
 
 class Params:
@@ -52,7 +55,7 @@ class Params:
         value = self.optional_text(name)
         if value is None:
             return None
-        if not value.lstrip("-").isdigit():
+        if not INTEGER.fullmatch(value):
             raise errors.illegal_value(name)
         return int(value)
 

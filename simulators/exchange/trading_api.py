@@ -106,6 +106,8 @@ def _market_request(
         raise not_required("price")
     qty = _checked_qty(params.optional_decimal("quantity"), rules, required=False)
     quote_qty = params.optional_decimal("quoteOrderQty")
+    if quote_qty is not None and quote_qty > rules.max_notional:
+        raise errors.filter_failure("NOTIONAL")
     if (qty is None) == (quote_qty is None):
         if qty is None:
             raise BinanceError(

@@ -85,3 +85,30 @@ async def test_responses_report_used_weight(sim: RunningExchange) -> None:
 
     assert first.headers["X-MBX-USED-WEIGHT-1M"] == "20"
     assert second.headers["X-MBX-USED-WEIGHT-1M"] == "45"
+
+
+@pytest.mark.parametrize("limit", ["--5", "²", "9" * 5000])
+async def test_malformed_integer_parameter_is_binances_illegal_characters(
+    sim: RunningExchange, limit: str
+) -> None:
+    response = await sim.control.get("/api/v3/depth", params={"symbol": "BTCUSDT", "limit": limit})
+
+    assert response.json() == {
+        "code": -1100,
+        "msg": "Illegal characters found in parameter 'limit'.",
+    }
+
+
+async def test_quote_amount_over_the_max_notional_fails_the_notional_filter(
+    sim: RunningExchange,
+) -> None:
+    key = await sim.add_account({"USDT": "100"})
+    query = f"symbol=BTCUSDT&side=BUY&type=MARKET&quoteOrderQty=1e40&timestamp={now_ms()}"
+    signature = signature_of(key.api_secret, query.encode())
+
+    response = await sim.control.post(
+        f"/api/v3/order?{query}&signature={signature}", headers={"X-MBX-APIKEY": key.api_key}
+    )
+
+    assert response.json() == {"code": -1013, "msg": "Filter failure: NOTIONAL"}
+    assert (await sim.account(key.api_key))["balances"]["USDT"]["free"] == "100.00000000"
