@@ -59,6 +59,11 @@ class CircuitBreaker:
         self._opened_at = None
         self._trial_in_flight = False
 
+    def record_abandoned(self) -> None:
+        """The call ended without an answer either way (cancelled, or a client-side error):
+        it proves nothing about the host, but frees the half-open trial for the next call."""
+        self._trial_in_flight = False
+
     def record_failure(self) -> None:
         self._trial_in_flight = False
         self._failures += 1

@@ -173,6 +173,9 @@ class BotHostClient:
         except httpx.TransportError as error:
             self.breaker.record_failure()
             raise _Transient(type(error).__name__) from None
+        except BaseException:
+            self.breaker.record_abandoned()
+            raise
         if response.status_code >= 500:
             self.breaker.record_failure()
             raise _Transient(f"answered {response.status_code}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -70,6 +71,27 @@ async def test_host_back_closes_the_breaker_after_the_cool_down(
     statuses = await eventually(host_statuses(host), lambda found: found is not None)
 
     assert statuses == {}
+    assert host.breaker.state is BreakerState.CLOSED
+
+
+async def test_cancelled_trial_call_frees_the_half_open_breaker(
+    host: BotHostClient, hummingbot: HummingbotClient
+) -> None:
+    (await hummingbot.http.post("/sim/faults", json={"down": True})).raise_for_status()
+    with pytest.raises(BotHostUnavailable):
+        await host.bot_statuses()
+    slow = {"down": False, "latency_ms": 500}
+    (await hummingbot.http.post("/sim/faults", json=slow)).raise_for_status()
+
+    async def breaker_state() -> BreakerState:
+        return host.breaker.state
+
+    await eventually(breaker_state, lambda found: found is BreakerState.HALF_OPEN)
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(host.bot_statuses(), timeout=0.05)
+    (await hummingbot.http.delete("/sim/faults")).raise_for_status()
+
+    assert await host.bot_statuses() == {}
     assert host.breaker.state is BreakerState.CLOSED
 
 

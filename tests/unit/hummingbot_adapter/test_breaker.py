@@ -75,3 +75,16 @@ def test_failed_trial_opens_the_breaker_for_another_cool_down() -> None:
     assert state(breaker) is BreakerState.OPEN
     clock.now = 21
     assert state(breaker) is BreakerState.HALF_OPEN
+
+
+def test_abandoned_trial_lets_the_next_call_be_the_trial() -> None:
+    clock = Clock()
+    breaker = CircuitBreaker(1, reset_timeout_s=10, clock=clock)
+    failing(breaker, 1)
+    clock.now = 10.5
+    breaker.before_call()
+
+    breaker.record_abandoned()
+
+    breaker.before_call()
+    assert state(breaker) is BreakerState.HALF_OPEN
