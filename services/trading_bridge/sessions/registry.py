@@ -159,8 +159,10 @@ class SessionRegistry:
             await self._open(current, credential)
 
     async def _open(self, ref: ConnectorRef, credential: VersionedCredential) -> None:
-        for secret in (credential.credential.api_key, credential.credential.api_secret):
-            register_secret(secret.get_secret_value())
+        fields = credential.credential
+        for secret in (fields.api_key, fields.api_secret, fields.passphrase, fields.uid):
+            if secret is not None:
+                register_secret(secret.get_secret_value())
         try:
             venue = self._venues.get(ref.exchange)
         except UnsupportedExchange as exc:
