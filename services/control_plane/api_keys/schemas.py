@@ -7,9 +7,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, SecretStr, StringConstraints
 
 from services.control_plane.api_keys.pairs import TrackedPairs
+from services.control_plane.storable_text import StorableSecret, StorableText
 
-Secret = Annotated[SecretStr, Field(min_length=1, max_length=512)]
-Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+Secret = Annotated[SecretStr, Field(min_length=1, max_length=512), StorableSecret]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), StorableText]
 ExchangeId = Annotated[
     str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=64)
 ]

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, SecretStr
 
+from services.control_plane.storable_text import StorableText
 from shared.auth import Role
 
 ETHEREUM_ADDRESS = r"^0x[0-9a-fA-F]{40}$"
 
 
 class AdminCredentials(BaseModel):
-    username: str = Field(min_length=1, max_length=200)
+    username: Annotated[str, Field(min_length=1, max_length=200), StorableText]
     password: SecretStr = Field(min_length=1, max_length=1024)
 
 

@@ -33,7 +33,7 @@ async def list_clients(
     _: AdminOnly,
     db: DbConn,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> ClientPage:
     """Clients, oldest first, one page at a time, with the total count (admin)."""
     items, total = await repository.page(db, limit, offset)

@@ -6,11 +6,14 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from services.control_plane.storable_text import StorableText
 from services.control_plane.wallets.schemas import Wallet, WalletCreate
 
 ACCOUNT_PATTERN = r"^[a-z0-9][a-z0-9_-]{1,62}$"
 
-ClientName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ClientName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), StorableText
+]
 AccountIdentifier = Annotated[str, StringConstraints(pattern=ACCOUNT_PATTERN)]
 
 

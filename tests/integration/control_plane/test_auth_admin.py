@@ -109,3 +109,15 @@ async def test_me_without_or_with_a_forged_token_is_401(
         )
 
     assert (anonymous.status_code, forged.status_code) == (401, 401)
+
+
+async def test_username_with_a_nul_character_is_a_422(
+    database_url: str, nats_url: str, schema_suffix: str
+) -> None:
+    async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
+        response = await cp.http.post(
+            "/api/auth/admin/token", json={"username": "root\x00", "password": "guess"}
+        )
+
+    assert response.status_code == 422
+    assert "NUL" in response.json()["detail"]

@@ -149,6 +149,25 @@ CASES: list[tuple[str, str, str, Any, int, str]] = [
         "not found",
     ),
     ("malformed id", "GET", "/api/clients/not-a-uuid", None, 422, "client_id"),
+    # PostgreSQL text refuses NUL: each used to fail in SQL with a 500.
+    ("NUL in a name", "POST", "/api/clients", {"name": "a\x00b"}, 422, "NUL"),
+    (
+        "NUL in a label",
+        "POST",
+        "/api/clients/{client}/api-keys",
+        {**KEY, "label": "main\x00"},
+        422,
+        "label: Value error, must not contain the NUL",
+    ),
+    (
+        "NUL in a key",
+        "POST",
+        "/api/clients/{client}/api-keys",
+        {**KEY, "api_key": "bad-input-key-000\x00"},
+        422,
+        "api_key: Value error, must not contain the NUL",
+    ),
+    ("offset past bigint", "GET", "/api/clients?offset=" + "9" * 20, None, 422, "offset"),
 ]
 
 
