@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from services.control_plane.clients.schemas import ACCOUNT_PATTERN
+
 MAX_LENGTH = 63
 FALLBACK = "client"
 
@@ -14,6 +16,11 @@ def slugify(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:MAX_LENGTH].rstrip("-")
     return slug if len(slug) >= 2 else FALLBACK
+
+
+def is_account_identifier(text: str) -> bool:
+    """Whether `text` could name an account at all (anything else names none)."""
+    return re.fullmatch(ACCOUNT_PATTERN, text) is not None
 
 
 def first_free(base: str, taken: set[str]) -> str:

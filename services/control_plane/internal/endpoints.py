@@ -9,6 +9,7 @@ from fastapi import APIRouter
 
 from services.control_plane.clients import repository as clients
 from services.control_plane.clients import service as clients_service
+from services.control_plane.clients.accounts import is_account_identifier
 from services.control_plane.dependencies import KeyringDep
 from services.control_plane.internal import service
 from services.control_plane.internal.schemas import (
@@ -42,10 +43,11 @@ async def credentials(
 
 @router.get("/accounts/{account}", response_model=AccountRef)
 async def account(account: str, db: DbConn) -> AccountRef:
-    """A client by account identifier, with its wallets and connectors."""
-    client = await clients.by_account(db, account)
+    """A client by account identifier, with its wallets and connectors (404 when none,
+    including for a string that cannot be an account identifier)."""
+    client = await clients.by_account(db, account) if is_account_identifier(account) else None
     if client is None:
-        raise NotFound(f"account {account!r} not found")
+        raise NotFound(f"account {account[:64]!r} not found")
     return await service.account_ref(db, client)
 
 

@@ -17,6 +17,7 @@ from services.control_plane.api_keys import repository as api_keys
 from services.control_plane.api_keys import secrets
 from services.control_plane.api_keys.records import EncryptedKey, KeyRecord
 from services.control_plane.audit import service as audit
+from services.control_plane.clients.accounts import is_account_identifier
 from services.control_plane.clients.schemas import Client
 from services.control_plane.internal.schemas import CredentialsAnswer
 from shared.control_plane_client import AccountRef, ConnectorRef, SealedCredential, WalletRef
@@ -43,6 +44,8 @@ def connector_ref(key: KeyRecord) -> ConnectorRef:
 async def connectors(
     connection: Connection, account: str | None, updated_since: datetime | None
 ) -> list[ConnectorRef]:
+    if account is not None and not is_account_identifier(account):
+        return []  # no account has such a name
     return [connector_ref(k) for k in await api_keys.listing(connection, account, updated_since)]
 
 

@@ -101,6 +101,18 @@ async def test_connectors_accounts_and_wallets_answer_the_contract(
     assert unknown_wallet is None and not_an_address is None and unknown_account is None
 
 
+async def test_a_string_no_account_could_have_names_none(cp: RunningControlPlane) -> None:
+    service = cp.service_headers()
+
+    account = await cp.http.get("/internal/accounts/no%00body", headers=service)
+    connectors = await cp.http.get(
+        "/internal/connectors", params={"account": "no\x00body"}, headers=service
+    )
+
+    assert account.status_code == 404
+    assert (connectors.status_code, connectors.json()) == (200, {"connectors": []})
+
+
 async def test_connectors_updated_since_leaves_out_older_changes(cp: RunningControlPlane) -> None:
     client = await cp.create_client()
     await cp.add_key(client["id"])
