@@ -31,7 +31,10 @@ class ConnectorPortfolio(BaseModel):
     )
     error: str | None = None
     as_of: datetime | None = Field(description="when these balances were read")
-    total_usd: Amount | None = Field(description="sum of the priced balances; null if none")
+    total_usd: Amount | None = Field(
+        description="sum of the priced balances; null when nothing was read, or when assets "
+        "are held and none of them can be priced (see unpriced_assets)"
+    )
     unpriced_assets: list[str] = []
     balances: list[BalanceLine] = []
 

@@ -99,13 +99,14 @@ def value_connector(reading: ConnectorReading, quotes: Quotes) -> ConnectorPortf
             )
         )
     values = [line.value_usd for line in lines if line.value_usd is not None]
+    priced_none = bool(lines) and not values  # holdings, none of them priced: not $0
     return ConnectorPortfolio(
         connector_id=reading.session.connector_id,
         exchange=reading.session.connector.exchange,
         status=reading.status,
         error=reading.error,
         as_of=reading.reading.as_of if reading.reading else None,
-        total_usd=sum(values, Decimal(0)) if reading.reading else None,
+        total_usd=None if reading.reading is None or priced_none else sum(values, Decimal(0)),
         unpriced_assets=[line.asset for line in lines if line.price_usd is None],
         balances=lines,
     )

@@ -65,6 +65,20 @@ async def test_asset_without_a_usd_market_is_unpriced_not_zero(stack: BridgeStac
     assert Decimal(portfolio["total_usd"]) == Decimal("100")
 
 
+async def test_holdings_none_of_which_can_be_priced_total_null_not_zero(
+    stack: BridgeStack,
+) -> None:
+    client, key = await stack.client_with_key({"XYZ": "7"})
+    await stack.bridge.wait_for_session(key["id"], state="ready")
+
+    portfolio = (await stack.bridge.get("/api/portfolio", stack.cp.client_headers(client))).json()
+
+    [connector] = portfolio["connectors"]
+    assert (connector["status"], connector["unpriced_assets"]) == ("ok", ["XYZ"])
+    assert (connector["total_usd"], portfolio["total_usd"]) == (None, None)
+    assert portfolio["partial"] is True
+
+
 async def test_admin_reads_balances_by_account_and_client_by_wallet_alias(
     stack: BridgeStack,
 ) -> None:
