@@ -94,13 +94,14 @@ async def upsert_connector(
     exchange: str,
     version: int,
 ) -> bool:
-    """Record a connector version; False (nothing changed) when it is not newer than ours."""
+    """Record a connector version; False (nothing changed) when it is not newer than ours, or
+    the connector was removed (a removal is final: a late `configured` never revives it)."""
     status = await conn.execute(
         "INSERT INTO connectors (connector_id, client_id, account, exchange, version) "
         "VALUES ($1, $2, $3, $4, $5) "
         "ON CONFLICT (connector_id) DO UPDATE SET account = EXCLUDED.account, "
-        "exchange = EXCLUDED.exchange, version = EXCLUDED.version, removed_at = NULL, "
-        "updated_at = now() WHERE connectors.version < EXCLUDED.version",
+        "exchange = EXCLUDED.exchange, version = EXCLUDED.version, updated_at = now() "
+        "WHERE connectors.version < EXCLUDED.version AND connectors.removed_at IS NULL",
         connector_id,
         client_id,
         account,
