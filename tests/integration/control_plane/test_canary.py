@@ -1,8 +1,9 @@
 """A canary secret through every key endpoint, rotation and error path never shows anywhere.
 
-Looked for in: every HTTP response (body and headers), every log line, every message of the
-CONTROL and STATUS streams, the CLI's output, and every column of every table of the schema
-(as text, and as the hex PostgreSQL shows bytea in).
+Looked for in: every HTTP response (body and headers), every log line (as written, and as
+logged before redaction blanks registered secrets), every message of the CONTROL and STATUS
+streams, the CLI's output, and every column of every table of the schema (as text, and as the
+hex PostgreSQL shows bytea in).
 """
 
 from __future__ import annotations
@@ -37,13 +38,17 @@ CREDENTIALS = {
 
 
 class Collected(logging.Handler):
+    """Each log line as written, and each record as logged (redaction must not be what saves us)."""
+
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.setFormatter(JsonFormatter("control-plane"))
         self.lines: list[str] = []
+        self.records: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(self.format(record))
+        self.records.append(record.getMessage() + repr(vars(record)))
 
 
 @pytest.fixture
@@ -86,11 +91,16 @@ async def key_endpoints(cp: RunningControlPlane, client: dict[str, str]) -> list
         await cp.http.post(f"{key}/reinitialize", headers=admin),
         await cp.http.get(base, headers=cp.client_headers(client)),
         await cp.http.get("/api/audit", headers=admin),
+        await cp.http.delete(key, headers=admin),
     ]
 
 
-async def error_paths(cp: RunningControlPlane, client: dict[str, str]) -> list[httpx.Response]:
+async def error_paths(
+    cp: RunningControlPlane, client: dict[str, str], other: dict[str, str]
+) -> list[httpx.Response]:
     base, admin = f"/api/clients/{client['id']}/api-keys", cp.admin_headers()
+    okx = await cp.http.post(base, json={"exchange": "okx", **CREDENTIALS}, headers=admin)
+    okx_key = f"{base}/{okx.json()['id']}"
     long_secret = {**CREDENTIALS, "api_secret": CANARIES["secret"] * 20}
     bodies = [
         {"exchange": "bitmart", **CREDENTIALS},
@@ -99,10 +109,15 @@ async def error_paths(cp: RunningControlPlane, client: dict[str, str]) -> list[h
         {"exchange": "binance", **CREDENTIALS, "tracked_pairs": ["NOPE"]},
         {"exchange": "binance", **CREDENTIALS, "label": "l" * 101},
         {"exchange": 42, **CREDENTIALS},
+        {"exchange": "binance", **CREDENTIALS, "api_key": CANARIES["key"] + "\x00"},
+        {"exchange": "binance", **CREDENTIALS, "api_secret": [CANARIES["secret"]]},
     ]
     answers = [await cp.http.post(base, json=body, headers=admin) for body in bodies]
+    replaced_without_passphrase = {"api_key": CANARIES["key"], "api_secret": CANARIES["secret"]}
     answers += [
         await cp.http.post(base, json=bodies[0], headers=cp.client_headers(client)),
+        await cp.http.post(base, json=bodies[1], headers=cp.client_headers(other)),
+        await cp.http.put(okx_key, json=replaced_without_passphrase, headers=admin),
         await cp.http.put(f"{base}/{uuid.uuid4()}", json=CREDENTIALS, headers=admin),
         await cp.http.post(base, content=f'{{"api_secret": "{CANARIES["secret"]}"', headers=admin),
     ]
@@ -137,8 +152,8 @@ async def test_canary_secret_never_appears_anywhere(
 ) -> None:
     await delete_streams(nats_url)
     async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
-        client = await cp.create_client(name="Canary")
-        responses = await key_endpoints(cp, client) + await error_paths(cp, client)
+        client, other = await cp.create_client(name="Canary"), await cp.create_client()
+        responses = await key_endpoints(cp, client) + await error_paths(cp, client, other)
         newer = f"{Keyring.generate_entry(3)},{cp.settings.keyring.get_secret_value()}"
         code, cli_output = await run_cli(database_url, cp.settings.db_schema, newer, "rotate-keys")
         stored = await database_text(cp)
@@ -150,6 +165,7 @@ async def test_canary_secret_never_appears_anywhere(
     assert len(messages) >= 5 and logs.lines
     assert leaks("\n".join(shows(r) for r in [*responses, deleted])) == []
     assert leaks("\n".join(logs.lines)) == []
+    assert leaks("\n".join(logs.records)) == []
     assert leaks(b"\n".join(messages).decode(errors="replace")) == []
     assert leaks(cli_output) == []
     assert leaks(stored) == []
