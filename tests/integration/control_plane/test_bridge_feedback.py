@@ -104,16 +104,19 @@ async def key_statuses_once(
     raise AssertionError(f"key {key_id} never reached {state}")
 
 
-async def test_unknown_connector_status_is_acknowledged_and_ignored(
+async def test_status_of_an_unknown_connector_is_ignored_and_the_next_one_applied(
     cp: RunningControlPlane,
 ) -> None:
     client = await cp.create_client()
-    stray = ConnectorStatus(connector_id=uuid.uuid4(), version=1, state="ready")
-
-    await publish_status(cp.settings.nats_url, stray)
     key = await cp.add_key(client["id"])
+    stray = ConnectorStatus(connector_id=uuid.uuid4(), version=1, state="ready")
+    known = ConnectorStatus(connector_id=uuid.UUID(key["id"]), version=1, state="ready")
 
-    assert key["status"] == "pending"
+    for status in (stray, known):
+        await publish_status(cp.settings.nats_url, status)
+    statuses = await key_statuses_once(cp, client["id"], key["id"], "ready")
+
+    assert statuses == {key["id"]: "ready"}
 
 
 async def test_nats_down_answers_201_with_a_warning_and_publishes_when_back(
