@@ -16,8 +16,12 @@ def _is_own(principal: Principal, client_id: uuid.UUID) -> bool:
     return principal.client_id is not None and principal.client_id == client_id
 
 
+def is_visible(principal: Principal, client_id: uuid.UUID) -> bool:
+    return principal.is_admin or _is_own(principal, client_id)
+
+
 def require_visible(principal: Principal, client_id: uuid.UUID) -> None:
-    if not principal.is_admin and not _is_own(principal, client_id):
+    if not is_visible(principal, client_id):
         raise NotFound(f"client {client_id} not found")
 
 

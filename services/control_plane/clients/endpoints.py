@@ -50,9 +50,7 @@ async def client_by_wallet(address: str, principal: CurrentPrincipal, db: DbConn
 
     A client token finds only its own client.
     """
-    client = await service.by_wallet(db, address)
-    require_visible(principal, client.id)
-    return client
+    return await service.by_wallet(db, address, viewer=principal)
 
 
 @router.get("/{client_id}", response_model=Client, responses=responses(Unauthorized, NotFound))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from services.control_plane.access import is_visible
 from services.control_plane.api_keys import repository as api_keys
 from services.control_plane.api_keys.service import removal_event
 from services.control_plane.audit import service as audit
@@ -12,6 +13,7 @@ from services.control_plane.clients import accounts, repository
 from services.control_plane.clients.schemas import Client, ClientCreate
 from services.control_plane.wallets import service as wallets
 from services.control_plane.wallets.chains import InvalidAddress, parse_any
+from shared.auth import Principal
 from shared.db import Connection
 from shared.errors import NotFound, Unprocessable
 from shared.events import ClientCreated, ClientDeleted
@@ -25,13 +27,17 @@ async def get(connection: Connection, client_id: uuid.UUID) -> Client:
     return client
 
 
-async def by_wallet(connection: Connection, address: str) -> Client:
+async def by_wallet(
+    connection: Connection, address: str, viewer: Principal | None = None
+) -> Client:
+    """The wallet's client; for a `viewer` who may not see that client, as if none had it
+    (so a client token cannot learn another client's id from a wallet address)."""
     try:
         parsed = parse_any(address)
     except InvalidAddress as exc:
         raise Unprocessable(str(exc)) from None
     client = await repository.by_wallet(connection, parsed.key)
-    if client is None:
+    if client is None or (viewer is not None and not is_visible(viewer, client.id)):
         raise NotFound(f"no client has wallet {parsed.display}")
     return client
 

@@ -131,3 +131,15 @@ async def test_deleting_a_client_removes_its_keys_and_announces_each(
     assert await wait_for(
         cp.settings.nats_url, event_of(ClientDeleted.subject, client_id=client["id"])
     )
+
+
+async def test_another_clients_wallet_reads_as_no_clients_wallet(cp: RunningControlPlane) -> None:
+    wallet, unknown = new_address(), new_address()
+    await cp.create_client(name="Owner", wallets=[wallet])
+    caller = cp.client_headers(await cp.create_client(name="Prober"))
+
+    theirs = await cp.http.get(f"/api/clients/by-wallet/{wallet}", headers=caller)
+    nobodys = await cp.http.get(f"/api/clients/by-wallet/{unknown}", headers=caller)
+
+    assert theirs.status_code == nobodys.status_code == 404
+    assert theirs.json() == {"error": "NotFound", "detail": f"no client has wallet {wallet}"}
