@@ -1,4 +1,8 @@
-"""Helpers for the trading bridge's analytics tests (fills, PnL, volume, history)."""
+"""Helpers for the trading bridge's analytics tests (fills, PnL, volume, history).
+
+`analytics_stack` is `tests.support.trading_bridge.bridge_stack` plus one ready client and key;
+`bridge_pool` is the bridge's schema without the app, for the fill sync on its own.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +19,9 @@ from services.trading_bridge.app import MIGRATIONS
 from shared.control_plane_client import ConnectorRef
 from shared.db import create_pool
 from shared.migrations import apply_migrations
-from tests.support.control_plane import RunningControlPlane, running_control_plane
-from tests.support.exchange_simulator import ApiKey, RunningExchange, running_exchange
-from tests.support.trading_bridge import RunningBridge, running_bridge
+from tests.support.control_plane import RunningControlPlane
+from tests.support.exchange_simulator import ApiKey, RunningExchange
+from tests.support.trading_bridge import RunningBridge, bridge_stack
 
 
 @asynccontextmanager
@@ -77,22 +81,16 @@ async def analytics_stack(
     wallets: list[str] | None = None,
     **overrides: Any,
 ) -> AsyncIterator[AnalyticsStack]:
-    """Everything over real HTTP: a client with a ready Binance key tracking SHARP-USDT."""
-    async with (
-        running_control_plane(database_url, nats_url, schema_suffix) as cp,
-        running_exchange() as sim,
-        running_bridge(
-            database_url, nats_url, schema_suffix, control_plane=cp, exchange_url=sim.url,
-            **overrides,
-        ) as bridge,
-    ):  # fmt: skip
-        key = await sim.add_account(balances)
-        client = await cp.create_client(
+    """A `bridge_stack` with a client whose ready Binance key holds `balances`, tracking
+    SHARP-USDT; `overrides` are bridge settings."""
+    async with bridge_stack(database_url, nats_url, schema_suffix, **overrides) as stack:
+        key = await stack.sim.add_account(balances)
+        client = await stack.cp.create_client(
             name="Sharp Token", wallets=wallets, account_identifier=f"sharp-{schema_suffix}"
         )
-        added = await cp.add_key(
+        added = await stack.cp.add_key(
             client["id"], api_key=key.api_key, api_secret=key.api_secret,
             tracked_pairs=["SHARP-USDT"],
         )  # fmt: skip
-        session = await bridge.wait_for_session(added["id"], state="ready")
-        yield AnalyticsStack(cp, sim, bridge, client, session.connector_id, key)
+        session = await stack.bridge.wait_for_session(added["id"], state="ready")
+        yield AnalyticsStack(stack.cp, stack.sim, stack.bridge, client, session.connector_id, key)

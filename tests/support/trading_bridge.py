@@ -24,6 +24,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import asyncpg
 import httpx
 from fastapi import FastAPI
 
@@ -46,6 +47,12 @@ class RunningBridge:
     def sessions(self) -> SessionRegistry:
         registry: SessionRegistry = self.app.state.sessions
         return registry
+
+    @property
+    def pool(self) -> asyncpg.Pool:
+        """The bridge's own pool, on its schema."""
+        pool: asyncpg.Pool = self.app.state.runtime.pool
+        return pool
 
     async def get(self, path: str, headers: dict[str, str], **params: Any) -> httpx.Response:
         return await self.http.get(path, headers=headers, params=params)

@@ -12,7 +12,7 @@ import asyncpg
 from services.trading_bridge.history import repository
 from services.trading_bridge.history.schemas import Snapshot, SnapshotAsset
 from shared.events import utc_now
-from tests.support.bridge_analytics import AnalyticsStack, analytics_stack
+from tests.support.bridge_analytics import analytics_stack
 
 FUNDS = {"USDT": "10000", "SHARP": "100000"}  # 10000 + 100000 x 0.05 = 15000 USD
 
@@ -28,18 +28,13 @@ def held(asset: str, total: str) -> SnapshotAsset:
     return SnapshotAsset(asset=asset, total=Decimal(total), price_usd=None, value_usd=None)
 
 
-def pool_of(stack: AnalyticsStack) -> asyncpg.Pool:
-    pool: asyncpg.Pool = stack.bridge.app.state.runtime.pool
-    return pool
-
-
 async def test_history_buckets_come_from_real_snapshots(
     database_url: str, fresh_streams: str, schema_suffix: str
 ) -> None:
     async with analytics_stack(
         database_url, fresh_streams, schema_suffix, FUNDS, snapshot_interval_s=0.1
     ) as stack:
-        await wait_for_snapshots(pool_of(stack), 2)
+        await wait_for_snapshots(stack.bridge.pool, 2)
         response = await stack.get("/api/portfolio/history", interval="5m", days=1)
         bad_interval = await stack.get("/api/portfolio/history", interval="2h")
 
@@ -60,7 +55,7 @@ async def test_history_of_an_account_without_snapshots_is_empty_with_a_note(
     async with analytics_stack(
         database_url, fresh_streams, schema_suffix, FUNDS, snapshot_interval_s=3600
     ) as stack:
-        await pool_of(stack).execute("DELETE FROM balance_snapshots")
+        await stack.bridge.pool.execute("DELETE FROM balance_snapshots")
         response = await stack.get("/api/portfolio/history", interval="1h", days=7)
 
     assert response.json()["buckets"] == []
@@ -83,7 +78,7 @@ async def test_pnl_against_holding_starts_from_a_snapshot_before_the_window(
             unpriced_assets=[],
             assets=[held("USDT", "12500"), held("SHARP", "50000")],
         )
-        async with pool_of(stack).acquire() as connection:
+        async with stack.bridge.pool.acquire() as connection:
             await repository.insert_snapshot(connection, earlier)
         response = await stack.get("/api/pnl", days=1)
 

@@ -113,7 +113,7 @@ async def test_unreadable_balances_leave_pnl_against_holding_unknown_not_zero(
     async with analytics_stack(
         database_url, fresh_streams, schema_suffix, FUNDS, snapshot_interval_s=3600
     ) as stack:
-        await stack.bridge.app.state.runtime.pool.execute("DELETE FROM balance_snapshots")
+        await stack.bridge.pool.execute("DELETE FROM balance_snapshots")
         await stack.exchange.set_fault(down=True)
         response = await stack.get("/api/pnl", days=1)
         await stack.exchange.clear_faults()
