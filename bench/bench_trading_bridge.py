@@ -55,11 +55,13 @@ async def timed(call: Callable[[], Awaitable[Any]]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-async def one_round_trip(sim: RunningExchange, stack: BridgeStack) -> list[float]:
-    key = await sim.add_account({"USDT": "1"})
-    client = sim.binance(key)
-    await client.load_markets()
-    return [await timed(client.fetch_balance) for _ in range(10)]
+async def one_round_trip(sim: RunningExchange) -> list[float]:
+    client = sim.binance(await sim.add_account({"USDT": "1"}))
+    try:
+        await client.load_markets()
+        return [await timed(client.fetch_balance) for _ in range(10)]
+    finally:
+        await client.close()
 
 
 async def seeds_portfolio(stack: BridgeStack, account: str) -> None:
@@ -98,7 +100,7 @@ async def warm_portfolio(stack: BridgeStack, requests: int) -> None:
 
     await portfolio()  # tickers cached, as on a dashboard that is open
     warm = [await timed(portfolio) for _ in range(requests)]
-    rtt = await one_round_trip(stack.sim, stack)
+    rtt = await one_round_trip(stack.sim)
     account = client["account_identifier"]
     baseline = [await timed(lambda: seeds_portfolio(stack, account)) for _ in range(3)]
     print(f"\n1. Portfolio of {CONNECTORS} connectors, exchange latency +{LATENCY_MS} ms")
