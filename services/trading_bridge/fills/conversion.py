@@ -1,27 +1,23 @@
 """A ccxt trade structure (`fetch_my_trades`) as a stored fill.
 
-ccxt parses numbers into floats; `Decimal(str(x))` recovers the exchange's decimal text (floats
-repr as the shortest string that round-trips), and the notional is recomputed as price x amount
-in Decimal rather than taken from ccxt's float product.
+ccxt parses numbers into floats; `to_decimal` recovers the exchange's decimal text (floats repr
+as the shortest string that round-trips), and the notional is recomputed as price x amount in
+Decimal rather than taken from ccxt's float product.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import Any
 
+from services.trading_bridge.amounts import to_decimal
 from services.trading_bridge.fills.schemas import Fill, FillFee
 from shared.control_plane_client import ConnectorRef
 
 
-def decimal(value: Any) -> Decimal:
-    return Decimal(str(value))
-
-
 def fill_from_trade(trade: dict[str, Any], connector: ConnectorRef) -> Fill:
     base, quote = str(trade["symbol"]).split("/")
-    price, amount = decimal(trade["price"]), decimal(trade["amount"])
+    price, amount = to_decimal(trade["price"]), to_decimal(trade["amount"])
     order_id = trade.get("order")
     return Fill(
         connector_id=connector.connector_id,
@@ -45,4 +41,4 @@ def fill_from_trade(trade: dict[str, Any], connector: ConnectorRef) -> Fill:
 def _fee(fee: dict[str, Any] | None) -> FillFee | None:
     if not fee or fee.get("cost") is None or not fee.get("currency"):
         return None
-    return FillFee(cost=decimal(fee["cost"]), currency=fee["currency"])
+    return FillFee(cost=to_decimal(fee["cost"]), currency=fee["currency"])
