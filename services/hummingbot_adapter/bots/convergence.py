@@ -26,11 +26,12 @@ async def converge(pool: asyncpg.Pool, lifecycle: BotLifecycle) -> None:
             async with conn.transaction():
                 await lifecycle.stop(conn, bot, bot.stop_reason or "stopped")
             log.info("bot stopped", extra={"bot_id": str(bot.id), "reason": bot.stop_reason})
+        # The rows go only once the host has dropped their configs: a host failure rolls
+        # the deletion back, and the next cycle tries again.
         async with conn.transaction():
-            removed = await repository.delete_removed_bots(conn)
-        for bot in removed:
-            await lifecycle.host.delete_controller_config(bot.name)
-            log.info("bot removed", extra={"bot_id": str(bot.id), "account": bot.account})
+            for bot in await repository.delete_removed_bots(conn):
+                await lifecycle.host.delete_controller_config(bot.name)
+                log.info("bot removed", extra={"bot_id": str(bot.id), "account": bot.account})
         for account in await accounts.deleted_accounts_on_host(conn):
             await lifecycle.host.delete_account(account)
             await accounts.set_on_host(conn, account, False)

@@ -3,8 +3,10 @@ key stops its bots, a replaced key reaches the host without stopping anything.""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from services.hummingbot_adapter.bot_host.breaker import BreakerState
 from tests.integration.hummingbot_adapter.conftest import Client, spread_bot
 from tests.support.control_plane import RunningControlPlane
 from tests.support.exchange_simulator import RunningExchange
@@ -111,3 +113,37 @@ async def credential_pushes(hummingbot: HummingbotClient) -> int:
     calls = (await hummingbot.http.get("/sim/calls")).json()
     pushes: int = calls["routes"].get(ADD_CREDENTIAL, 0)
     return pushes
+
+
+async def test_client_deleted_while_the_host_is_down_leaves_no_bot_config_on_it(
+    adapter: RunningAdapter,
+    control_plane: RunningControlPlane,
+    hummingbot: HummingbotClient,
+    client: Client,
+) -> None:
+    admin = control_plane.admin_headers()
+    bot_id = await running_bot(adapter, control_plane, client)
+    await adapter.command(bot_id, "stop", admin)
+    (await hummingbot.http.post("/sim/faults", json={"down": True})).raise_for_status()
+
+    deleted = await control_plane.http.delete(f"/api/clients/{client.body['id']}", headers=admin)
+    deleted.raise_for_status()
+    await eventually(
+        lambda: adapter.http.get(f"/api/bots/{bot_id}", headers=admin),
+        lambda answer: answer.status_code == 404,
+    )
+    await eventually(breaker_state(adapter), lambda state: state is BreakerState.OPEN)
+    (await hummingbot.http.delete("/sim/faults")).raise_for_status()
+
+    configs = await eventually(
+        lambda: hummingbot.http.get("/controllers/configs"), lambda answer: answer.json() == []
+    )
+    assert configs.status_code == 200
+
+
+def breaker_state(adapter: RunningAdapter) -> Callable[[], Awaitable[BreakerState]]:
+    async def probe() -> BreakerState:
+        state: BreakerState = adapter.app.state.lifecycle.host.breaker.state
+        return state
+
+    return probe
