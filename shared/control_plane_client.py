@@ -17,6 +17,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from types import TracebackType
+from urllib.parse import quote
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -142,14 +143,14 @@ class ControlPlaneClient:
         return opened
 
     async def account(self, account: str) -> AccountRef | None:
-        response = await self._request("GET", f"/internal/accounts/{account}")
+        response = await self._request("GET", f"/internal/accounts/{quote(account, safe='')}")
         if response.status_code == 404:
             return None
         response.raise_for_status()
         return AccountRef.model_validate(response.json())
 
     async def account_for_wallet(self, address: str) -> AccountRef | None:
-        response = await self._request("GET", f"/internal/wallets/{address}")
+        response = await self._request("GET", f"/internal/wallets/{quote(address, safe='')}")
         if response.status_code == 404:
             return None
         response.raise_for_status()

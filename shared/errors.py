@@ -11,6 +11,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from asyncpg.exceptions import CharacterNotInRepertoireError, UntranslatableCharacterError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -152,6 +153,12 @@ def internal_error(exc: BaseException) -> JSONResponse:
     return error_response(500, "InternalError", f"internal error (request id {request_id})")
 
 
+async def _unstorable_text(_: Request, exc: Exception) -> JSONResponse:
+    # Text PostgreSQL cannot store (a NUL character) came from the caller, so it is a 422, and
+    # the value itself (possibly a secret) is not repeated.
+    return error_response(422, "ValidationError", "text contains a character that cannot be stored")
+
+
 async def _unexpected_error(_: Request, exc: Exception) -> JSONResponse:
     return internal_error(exc)
 
@@ -160,4 +167,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    for unstorable in (CharacterNotInRepertoireError, UntranslatableCharacterError):
+        app.add_exception_handler(unstorable, _unstorable_text)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from shared.app import create_service_app
 from shared.config import ServiceSettings
+from shared.db import DbConn
 from shared.errors import Conflict, responses
 from tests.support.servers import serve
 
@@ -30,6 +31,12 @@ async def place(order: Order) -> dict[str, str]:
     if order.symbol == "DUP":
         raise Conflict("order already exists")
     return {"symbol": order.symbol}
+
+
+@router.get("/api/echo")
+async def echo(text: str, conn: DbConn) -> dict[str, str]:
+    """Round-trips `text` through PostgreSQL (a test route)."""
+    return {"text": await conn.fetchval("SELECT $1::text", text)}
 
 
 @router.get("/api/boom")
@@ -75,6 +82,15 @@ async def test_domain_error_answers_its_status(http: httpx.AsyncClient) -> None:
     response = await http.post("/api/orders", json={"symbol": "DUP", "amount": 1})
     assert response.status_code == 409
     assert response.json() == {"error": "Conflict", "detail": "order already exists"}
+
+
+async def test_text_postgresql_cannot_store_answers_422_without_echoing_it(
+    http: httpx.AsyncClient,
+) -> None:
+    response = await http.get("/api/echo", params={"text": "secret\x00value"})
+    assert response.status_code == 422
+    assert response.json()["error"] == "ValidationError"
+    assert "secret" not in response.text
 
 
 async def test_unknown_route_answers_404(http: httpx.AsyncClient) -> None:
