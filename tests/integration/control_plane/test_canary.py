@@ -8,22 +8,20 @@ hex PostgreSQL shows bytea in).
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections.abc import Iterator
 
-import asyncpg
 import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from shared.keyring import Keyring
-from shared.logging import JsonFormatter
 from shared.sealing import public_key_text
 from tests.integration.control_plane.cli_runner import run_cli
 from tests.integration.control_plane.streams import raw_messages
 from tests.support.bus import delete_streams
 from tests.support.control_plane import RunningControlPlane, running_control_plane
+from tests.support.leaks import CapturedLogs, captured_logs, schema_text
 
 MARK = "CANARY-3f9a" + uuid.uuid4().hex[:8]
 CANARIES = {
@@ -37,31 +35,10 @@ CREDENTIALS = {
 }
 
 
-class Collected(logging.Handler):
-    """Each log line as written, and each record as logged (redaction must not be what saves us)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.setFormatter(JsonFormatter("control-plane"))
-        self.lines: list[str] = []
-        self.records: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-        self.records.append(record.getMessage() + repr(vars(record)))
-
-
 @pytest.fixture
-def logs() -> Iterator[Collected]:
-    handler, root = Collected(), logging.getLogger()
-    previous = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    try:
+def logs() -> Iterator[CapturedLogs]:
+    with captured_logs("control-plane") as handler:
         yield handler
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(previous)
 
 
 def shows(response: httpx.Response) -> str:
@@ -125,30 +102,13 @@ async def error_paths(
     return answers
 
 
-async def database_text(cp: RunningControlPlane) -> str:
-    """Every row of every table of the schema, as PostgreSQL renders it (bytea in hex)."""
-    schema = cp.settings.db_schema
-    connection = await asyncpg.connect(cp.settings.database_url)
-    try:
-        tables = await connection.fetch(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = $1", schema
-        )
-        rows = [
-            await connection.fetch(f'SELECT t::text AS row FROM {schema}."{t["table_name"]}" t')
-            for t in tables
-        ]
-        return "\n".join(row["row"] for table in rows for row in table)
-    finally:
-        await connection.close()
-
-
 def leaks(text: str) -> list[str]:
     needles = [MARK, MARK.encode().hex(), *CANARIES.values()]
     return [needle for needle in needles if needle in text]
 
 
 async def test_canary_secret_never_appears_anywhere(
-    database_url: str, nats_url: str, schema_suffix: str, logs: Collected
+    database_url: str, nats_url: str, schema_suffix: str, logs: CapturedLogs
 ) -> None:
     await delete_streams(nats_url)
     async with running_control_plane(database_url, nats_url, schema_suffix) as cp:
@@ -156,7 +116,7 @@ async def test_canary_secret_never_appears_anywhere(
         responses = await key_endpoints(cp, client) + await error_paths(cp, client, other)
         newer = f"{Keyring.generate_entry(3)},{cp.settings.keyring.get_secret_value()}"
         code, cli_output = await run_cli(database_url, cp.settings.db_schema, newer, "rotate-keys")
-        stored = await database_text(cp)
+        stored = await schema_text(cp.settings.database_url, cp.settings.db_schema)
         deleted = await cp.http.delete(f"/api/clients/{client['id']}", headers=cp.admin_headers())
     messages = await raw_messages(nats_url, "CONTROL") + await raw_messages(nats_url, "STATUS")
 

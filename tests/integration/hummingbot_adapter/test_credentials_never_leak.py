@@ -4,15 +4,12 @@ refuses them."""
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections.abc import Iterator
 
-import asyncpg
 import httpx
 import pytest
 
-from shared.logging import JsonFormatter
 from tests.integration.hummingbot_adapter.conftest import Client, spread_bot
 from tests.integration.hummingbot_adapter.test_control_events import credential_pushes
 from tests.support.bus import stored_messages
@@ -20,33 +17,15 @@ from tests.support.control_plane import RunningControlPlane
 from tests.support.exchange_simulator import ApiKey, RunningExchange
 from tests.support.hummingbot_adapter import RunningAdapter
 from tests.support.hummingbot_simulator import HummingbotClient, eventually
+from tests.support.leaks import CapturedLogs, captured_logs, schema_text
 
 MARK = f"CANARY-{uuid.uuid4().hex[:8]}"
 
 
-class Collected(logging.Handler):
-    """Each record twice: its raw message with its extra fields, and the shipped JSON line."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.setFormatter(JsonFormatter("hummingbot-adapter"))
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines += [record.getMessage(), repr(vars(record)), self.format(record)]
-
-
 @pytest.fixture
-def logs() -> Iterator[Collected]:
-    handler, root = Collected(), logging.getLogger()
-    previous = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    try:
+def logs() -> Iterator[CapturedLogs]:
+    with captured_logs("hummingbot-adapter") as handler:
         yield handler
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(previous)
 
 
 async def canary_client(cp: RunningControlPlane, exchange: RunningExchange) -> Client:
@@ -60,24 +39,8 @@ async def canary_client(cp: RunningControlPlane, exchange: RunningExchange) -> C
     return Client(body, key, str(added["id"]))
 
 
-async def adapter_tables(adapter: RunningAdapter) -> str:
-    schema = adapter.settings.db_schema
-    connection = await asyncpg.connect(adapter.settings.database_url)
-    try:
-        tables = await connection.fetch(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = $1", schema
-        )
-        rows = [
-            await connection.fetch(f'SELECT t::text AS row FROM {schema}."{t["table_name"]}" t')
-            for t in tables
-        ]
-    finally:
-        await connection.close()
-    return "\n".join(row["row"] for table in rows for row in table)
-
-
 async def test_pushed_and_refused_credentials_never_show_anywhere(
-    logs: Collected,
+    logs: CapturedLogs,
     adapter: RunningAdapter,
     control_plane: RunningControlPlane,
     exchange: RunningExchange,
@@ -116,7 +79,7 @@ async def test_pushed_and_refused_credentials_never_show_anywhere(
         *logs.lines,
         *(a.text + repr(dict(a.headers)) for a in answers),
         *(m.decode() for m in messages),
-        await adapter_tables(adapter),
+        await schema_text(adapter.settings.database_url, adapter.settings.db_schema),
     ]
     assert all(answer.status_code < 400 for answer in answers)
     assert any("BotHostRefused" in line for line in logs.lines)
