@@ -36,6 +36,13 @@ class ConnectorPortfolio(BaseModel):
         "are held and none of them can be priced (see unpriced_assets)"
     )
     unpriced_assets: list[str] = []
+    prices_as_of: datetime | None = Field(
+        description="when the exchange's tickers behind price_usd were fetched; null if never"
+    )
+    prices_stale: bool = Field(
+        description="true when the latest ticker refresh failed: prices are those of "
+        "prices_as_of, older than usual"
+    )
     balances: list[BalanceLine] = []
 
 
@@ -46,8 +53,8 @@ class Portfolio(BaseModel):
         description="sum over connectors with balances; null when no connector has any to show"
     )
     partial: bool = Field(
-        description="true when a connector is not ok or an asset is unpriced: the total is "
-        "then a lower bound, not the whole account"
+        description="true when a connector is not ok, an asset is unpriced or a connector's "
+        "prices are stale: the total is then not the whole account at current prices"
     )
     unpriced_assets: list[str] = []
     connectors: list[ConnectorPortfolio]

@@ -3,7 +3,8 @@
 Every connector is read at the same time, each bounded by the exchange timeout, while each
 venue's tickers are refreshed alongside, so a warm portfolio costs about one exchange round
 trip. A connector whose read fails shows its last good balances as `stale` (with their time),
-or `error` with nothing; the account total then says `partial`. Nothing reads as 0 unless the
+or `error` with nothing; a failed ticker refresh shows the last good prices as `prices_stale`
+(with their time); the account total then says `partial`. Nothing reads as 0 unless the
 exchange said 0.
 """
 
@@ -78,7 +79,7 @@ async def portfolio(scope: AccountScope, book: BalanceBook, prices: PriceBook) -
         account=scope.account,
         as_of=utc_now(),
         total_usd=sum(totals, Decimal(0)) if totals or not connectors else None,
-        partial=bool(unpriced) or any(c.status != "ok" for c in connectors),
+        partial=bool(unpriced) or any(c.status != "ok" or c.prices_stale for c in connectors),
         unpriced_assets=unpriced,
         connectors=connectors,
     )
@@ -108,6 +109,8 @@ def value_connector(reading: ConnectorReading, quotes: Quotes) -> ConnectorPortf
         as_of=reading.reading.as_of if reading.reading else None,
         total_usd=None if reading.reading is None or priced_none else sum(values, Decimal(0)),
         unpriced_assets=[line.asset for line in lines if line.price_usd is None],
+        prices_as_of=quotes.as_of,
+        prices_stale=quotes.stale,
         balances=lines,
     )
 

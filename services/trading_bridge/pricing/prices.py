@@ -11,21 +11,23 @@ Stablecoins (USDT, USDC, BUSD, FDUSD, DAI, TUSD, USD) are worth 1. Any other ass
 `ASSET/<stablecoin>` on the same exchange (USDT first), at the ticker's last price, or the
 bid/ask midpoint when there is no last. An asset with no such market is unpriced: `None`,
 never 0. Tickers are fetched with one `fetch_tickers` call per venue and kept `ttl_s` seconds;
-concurrent askers share one fetch, and a failed refresh keeps serving the last snapshot (its
-`fetched_at` says how old) rather than nothing.
+concurrent askers share one fetch, and a failed refresh keeps serving the last snapshot rather
+than nothing, marked `stale` (its `as_of` says how old).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from services.trading_bridge.sessions.failures import EXCHANGE_ERRORS
 from services.trading_bridge.sessions.session import ConnectorSession
 from services.trading_bridge.sessions.venues import Venue
+from shared.events import utc_now
 
 STABLECOINS = ("USDT", "USDC", "BUSD", "FDUSD", "DAI", "TUSD", "USD")
 ONE = Decimal(1)
@@ -33,10 +35,16 @@ ONE = Decimal(1)
 
 @dataclass(frozen=True)
 class Quotes:
-    """One snapshot of a venue's tickers: symbol → price."""
+    """One snapshot of a venue's tickers: symbol → price.
+
+    `fetched_at` (monotonic) drives the cache; `as_of` is the same moment for people. `stale`
+    means the latest refresh failed, so these are older than the cache TTL (or empty).
+    """
 
     prices: dict[str, Decimal] = field(default_factory=dict)
     fetched_at: float | None = None
+    as_of: datetime | None = None
+    stale: bool = False
 
     def usd_price(self, asset: str) -> Decimal | None:
         asset = asset.upper()
@@ -93,12 +101,12 @@ class PriceBook:
                 await venue.ensure_markets()
                 tickers = await venue.reference.fetch_tickers()
         except EXCHANGE_ERRORS:
-            return previous
+            return replace(previous, stale=True)
         prices = {
             symbol: price
             for symbol, ticker in tickers.items()
             if (price := ticker_price(ticker)) is not None
         }
-        quotes = Quotes(prices, time.monotonic())
+        quotes = Quotes(prices, time.monotonic(), utc_now())
         self._quotes[venue.exchange_id] = quotes
         return quotes
