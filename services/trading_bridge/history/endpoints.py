@@ -27,6 +27,6 @@ async def get_portfolio_history(
     Built from the bridge's periodic balance snapshots: each bucket shows, per connector, the
     last snapshot taken in it (or the latest before, carried forward, with its time), valued
     at the prices of the moment it was taken. Assets that could not be priced are listed, not
-    counted as 0.
+    counted as 0: such a bucket is `partial`, and its total is null if nothing could be valued.
     """
     return await portfolio_history(pool, scope.account, interval, days)

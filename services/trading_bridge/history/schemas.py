@@ -26,7 +26,9 @@ class Snapshot(BaseModel):
     account: str
     exchange: str
     taken_at: datetime
-    total_usd: Decimal = Field(description="value of the priced assets")
+    total_usd: Decimal | None = Field(
+        description="value of the priced assets; None when assets are held and none is priced"
+    )
     unpriced_assets: list[str]
     assets: list[SnapshotAsset] = []
 
@@ -35,13 +37,24 @@ class ConnectorPoint(BaseModel):
     connector_id: uuid.UUID
     exchange: str
     as_of: datetime = Field(description="time of the snapshot used (the last at or before)")
-    total_usd: Amount
+    total_usd: Amount | None = Field(
+        description="value of the priced assets; null when assets were held and none of them "
+        "could be priced (see unpriced_assets)"
+    )
     unpriced_assets: list[str] = Field(description="held but not valued in total_usd")
 
 
 class Bucket(BaseModel):
     start: datetime
-    total_usd: Amount = Field(description="sum over connectors of their last snapshot so far")
+    total_usd: Amount | None = Field(
+        description="sum over connectors of their last snapshot so far; null when none of "
+        "them could be valued"
+    )
+    partial: bool = Field(
+        description="true when an asset is unpriced (see unpriced_assets): the total is then "
+        "a lower bound, or null"
+    )
+    unpriced_assets: list[str] = []
     connectors: list[ConnectorPoint]
 
 

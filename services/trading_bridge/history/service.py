@@ -2,7 +2,9 @@
 
 Each bucket holds, per connector, the last snapshot taken in it; a connector with no snapshot
 in a bucket carries its previous one forward (its `as_of` says from when), so a missed round
-does not read as a drop to $0. Buckets start at the first snapshot of the window.
+does not read as a drop to $0. Assets that could not be priced are listed, never counted as 0:
+a bucket in which nothing could be valued has a null total. Buckets start at the first
+snapshot of the window.
 """
 
 from __future__ import annotations
@@ -53,9 +55,20 @@ def buckets_of(rows: list[tuple[datetime, Snapshot]]) -> list[Bucket]:
     for start in sorted(by_start):
         latest.update((s.connector_id, s) for s in by_start[start])
         points = [_point(latest[c]) for c in sorted(latest, key=str)]
-        total = sum((p.total_usd for p in points), Decimal(0))
-        buckets.append(Bucket(start=start, total_usd=total, connectors=points))
+        buckets.append(bucket_of(start, points))
     return buckets
+
+
+def bucket_of(start: datetime, points: list[ConnectorPoint]) -> Bucket:
+    totals = [p.total_usd for p in points if p.total_usd is not None]
+    unpriced = sorted({a for p in points for a in p.unpriced_assets})
+    return Bucket(
+        start=start,
+        total_usd=sum(totals, Decimal(0)) if totals else None,
+        partial=bool(unpriced),
+        unpriced_assets=unpriced,
+        connectors=points,
+    )
 
 
 async def portfolio_history(

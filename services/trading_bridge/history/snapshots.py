@@ -1,7 +1,8 @@
 """Balance snapshots: every ready connector's balances and USD values, taken on an interval.
 
 A connector whose balances cannot be read is skipped for that round (and logged): a snapshot
-is only ever a real reading, so history never shows a made-up $0.
+is only ever a real reading, so history never shows a made-up $0; nor does a snapshot whose
+held assets could none be priced (its total is NULL, its assets listed as unpriced).
 """
 
 from __future__ import annotations
@@ -32,12 +33,13 @@ def snapshot_of(session: ConnectorSession, reading: BalanceReading, quotes: Quot
                 asset=balance.asset, total=balance.total, price_usd=price, value_usd=value
             )
         )
+    values = [a.value_usd for a in assets if a.value_usd is not None]
     return Snapshot(
         connector_id=session.connector_id,
         account=session.account,
         exchange=session.connector.exchange,
         taken_at=reading.as_of,
-        total_usd=sum((a.value_usd for a in assets if a.value_usd is not None), Decimal(0)),
+        total_usd=None if assets and not values else sum(values, Decimal(0)),
         unpriced_assets=[a.asset for a in assets if a.price_usd is None],
         assets=assets,
     )

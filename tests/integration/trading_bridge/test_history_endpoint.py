@@ -88,3 +88,24 @@ async def test_pnl_against_holding_starts_from_a_snapshot_before_the_window(
     # 50000 x 0.05 + 12500 = 15000 held, against 100000 x 0.05 + 10000 = 15000 now
     assert (hold["hold_value_usd"], hold["current_value_usd"]) == ("15000", "15000")
     assert hold["pnl_vs_hold_usd"] == "0"
+
+
+async def test_history_of_holdings_none_of_them_priced_is_null_not_zero(
+    database_url: str, fresh_streams: str, schema_suffix: str
+) -> None:
+    async with analytics_stack(
+        database_url, fresh_streams, schema_suffix, {"NOMARKET": "5"}, snapshot_interval_s=0.1
+    ) as stack:
+        await wait_for_snapshots(stack.bridge.pool, 1)
+        stored = await stack.bridge.pool.fetchval("SELECT total_usd FROM balance_snapshots")
+        response = await stack.get("/api/portfolio/history", interval="5m", days=1)
+
+    bucket = response.json()["buckets"][-1]
+    [point] = bucket["connectors"]
+    assert stored is None
+    assert (point["total_usd"], point["unpriced_assets"]) == (None, ["NOMARKET"])
+    assert (bucket["total_usd"], bucket["partial"], bucket["unpriced_assets"]) == (
+        None,
+        True,
+        ["NOMARKET"],
+    )
