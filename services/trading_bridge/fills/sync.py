@@ -5,6 +5,10 @@ start time): the cursor is the next id to ask for, starting at 0, so the first s
 whole history. Other exchanges page by time: the cursor is the newest fill time seen (that
 millisecond is asked again, the unique key drops the repeat), starting `HISTORY_DAYS` back.
 
+A trade the exchange sent malformed (no price, say) is left out of its page and logged by id;
+the rest of the page is stored, the cursor moves past it, and the sync ends with an error
+saying how many were skipped.
+
 Each page is stored in one transaction together with the cursor move, so a crash or an
 exchange failure mid-way keeps every page already stored and the next sync resumes after it.
 Repeated or concurrent syncs never duplicate a fill: in this process one lock per
@@ -25,7 +29,7 @@ import asyncpg
 from ccxt.async_support import Exchange
 
 from services.trading_bridge.fills import repository
-from services.trading_bridge.fills.conversion import fill_from_trade
+from services.trading_bridge.fills.conversion import readable_fills
 from services.trading_bridge.fills.repository import Cursor
 from services.trading_bridge.sessions.failures import EXCHANGE_ERRORS, describe
 from services.trading_bridge.sessions.session import ConnectorSession
@@ -109,12 +113,14 @@ class FillSync:
         self, connector: ConnectorRef, exchange: Exchange, symbol: str, cursor: Cursor
     ) -> str | None:
         """Fetch and store pages until the exchange has no more; the failure, if any."""
+        skipped = 0
         try:
             while True:
                 trades = await fetch_page(exchange, symbol, cursor, self._page_size)
-                cursor = await self._store(connector, symbol, trades, cursor)
+                cursor, malformed = await self._store(connector, symbol, trades, cursor)
+                skipped += malformed
                 if len(trades) < self._page_size:
-                    return None
+                    return skipped_error(skipped)
         except EXCHANGE_ERRORS as exc:
             failure = describe(exc)
             log.warning(
@@ -129,16 +135,28 @@ class FillSync:
 
     async def _store(
         self, connector: ConnectorRef, symbol: str, trades: list[dict[str, Any]], cursor: Cursor
-    ) -> Cursor:
+    ) -> tuple[Cursor, int]:
+        """Store the page's readable fills and move the cursor past it; (cursor, malformed)."""
+        fills, malformed = readable_fills(trades, connector)
+        for trade in malformed:
+            log.warning(
+                "fill sync skipped a malformed trade",
+                extra={"connector_id": str(connector.connector_id), "trade_id": trade.get("id")},
+            )
         next_from_id, since_ms = next_position(trades, cursor, self._page_size)
         async with self._pool.acquire() as connection, connection.transaction():
-            await repository.insert_fills(
-                connection, [fill_from_trade(t, connector) for t in trades]
-            )
-            return await repository.advance_cursor(
+            await repository.insert_fills(connection, fills)
+            cursor = await repository.advance_cursor(
                 connection, connector.connector_id, symbol, connector.account,
                 next_from_id=next_from_id, since_ms=since_ms,
             )  # fmt: skip
+        return cursor, len(malformed)
+
+
+def skipped_error(skipped: int) -> str | None:
+    if not skipped:
+        return None
+    return f"{skipped} trade(s) sent by the exchange could not be read and were skipped"
 
 
 def _attempted_within(cursor: Cursor, max_age_s: float) -> bool:

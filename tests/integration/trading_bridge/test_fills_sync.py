@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from decimal import Decimal
+from typing import Any, cast
 
 import asyncpg
 import ccxt.async_support as ccxt
 import pytest
+from ccxt.async_support import Exchange
 
 from services.trading_bridge.fills.sync import FillSync
 from tests.support.bridge_analytics import bridge_pool, connector_ref
@@ -124,3 +126,31 @@ async def test_a_recent_attempt_is_not_repeated_within_max_age(
     assert await stored_trade_ids(pool) == []
     await sync.sync_exchange(connector, trader, SYMBOL, max_age_s=0)
     assert len(await stored_trade_ids(pool)) >= 1
+
+
+class OneTradeWithoutPrice:
+    """Serves the account's real trades, as ccxt parsed them, with the first one's price gone
+    (as ccxt leaves it when an exchange sends none); the simulator never sends such a trade."""
+
+    id = "binance"
+
+    def __init__(self, trades: list[dict[str, Any]]) -> None:
+        self.trades = [{**trades[0], "price": None}, *trades[1:]]
+
+    async def fetch_my_trades(self, symbol: str, **_: Any) -> list[dict[str, Any]]:
+        return self.trades
+
+
+async def test_trade_without_price_is_skipped_and_reported_and_the_rest_stored(
+    sim: RunningExchange, pool: asyncpg.Pool
+) -> None:
+    trader = sim.binance(await sim.add_account(FUNDS))
+    await trade_burst(trader, 3)
+    trades = await trader.fetch_my_trades(SYMBOL)
+    exchange = OneTradeWithoutPrice(trades)
+
+    cursor = await FillSync(pool).sync_exchange(connector_ref(), cast(Exchange, exchange), SYMBOL)
+
+    assert await stored_trade_ids(pool) == sorted(str(t["id"]) for t in trades[1:])
+    assert cursor.error == "1 trade(s) sent by the exchange could not be read and were skipped"
+    assert cursor.next_from_id == max(int(t["id"]) for t in trades) + 1
